@@ -1,0 +1,1 @@
+# The photo library arrives with the photo issue.

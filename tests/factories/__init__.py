@@ -1,0 +1,3 @@
+from .news import ArticleFactory, StaffUserFactory, UserFactory
+
+__all__ = ["ArticleFactory", "StaffUserFactory", "UserFactory"]
