@@ -57,7 +57,10 @@ class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
 
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
-    pass
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["calendar_month"] = max(context["date_list"], default=None)
+        return context
 
 
 class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
@@ -90,7 +93,11 @@ class ArticleHalfYearArchiveView(
             }
         )
         date_list = self.get_date_list(queryset, "month", "DESC")
-        return date_list, queryset, {"year": start, "half": half, "half_year_end": end}
+        return date_list, queryset, {
+            "year": start,
+            "half": half,
+            "calendar_month": date_list[0] if date_list else start,
+        }
 
 
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
