@@ -62,7 +62,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return _("Entwurf")
         if obj.published_at > timezone.now():
             return format_html(
-                "{} {}", _("geplant ab"), timezone.localtime(obj.published_at).strftime("%d.%m.%Y %H:%M")
+                "{} {}",
+                _("geplant ab"),
+                timezone.localtime(obj.published_at).strftime("%d.%m.%Y %H:%M"),
             )
         return _("online")
 

@@ -38,7 +38,9 @@ class MonthLink:
 
     @property
     def url(self):
-        return reverse("news:archive_month", kwargs={"year": self.year, "month": f"{self.month:02d}"})
+        return reverse(
+            "news:archive_month", kwargs={"year": self.year, "month": f"{self.month:02d}"}
+        )
 
 
 @dataclass(frozen=True)

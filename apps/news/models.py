@@ -1,12 +1,44 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import GenericTaggedItemBase, TagBase
 
 from .text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
+
+SLUG_CLASH_MESSAGE = _(
+    "Am selben Tag gibt es schon einen Artikel mit diesem Kurznamen. "
+    "Bitte einen anderen Kurznamen wählen."
+)
+
+
+class Topic(TagBase):
+    """A tag shared by articles and meetings, with a German-aware slug."""
+
+    class Meta:
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = german_slugify(tag, max_length=90) or "thema"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("news:article_tag", kwargs={"slug": self.slug})
+
+
+class TaggedItem(GenericTaggedItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("Themenzuordnung")
+        verbose_name_plural = _("Themenzuordnungen")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -35,7 +67,10 @@ class Article(models.Model):
         _("Vorspann"), blank=True, help_text=_("Kurzer Anreißer für Listen, Feeds und Vorschauen.")
     )
     body = ProseEditorField(
-        _("Text"), blank=True, config={"extensions": RICH_TEXT_EXTENSIONS}, sanitize=sanitize_rich_text
+        _("Text"),
+        blank=True,
+        config={"extensions": RICH_TEXT_EXTENSIONS},
+        sanitize=sanitize_rich_text,
     )
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -43,7 +78,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         _("Veröffentlichungszeitpunkt"),
         default=timezone.now,
-        help_text=_("Liegt er in der Zukunft, erscheint der Artikel automatisch zu diesem Zeitpunkt."),
+        help_text=_(
+            "Liegt er in der Zukunft, erscheint der Artikel automatisch zu diesem Zeitpunkt."
+        ),
     )
     # The publication day in the site's time zone, derived from published_at; it keeps
     # slugs unique per day (the day in the article's URL).
@@ -56,7 +93,9 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
-    tags = TaggableManager(_("Themen"), blank=True, help_text=_("Durch Komma getrennt."))
+    tags = TaggableManager(
+        _("Themen"), through=TaggedItem, blank=True, help_text=_("Durch Komma getrennt.")
+    )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
@@ -74,27 +113,19 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["publication_date", "slug"],
                 name="news_article_unique_slug_per_day",
-                violation_error_message=_(
-                    "Am selben Tag gibt es schon einen Artikel mit diesem Kurznamen. "
-                    "Bitte einen anderen Kurznamen wählen."
-                ),
+                violation_error_message=SLUG_CLASH_MESSAGE,
             ),
         ]
 
     def __str__(self):
         return self.title
 
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    @property
-    def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
-
-    @property
-    def local_published_at(self):
-        return timezone.localtime(self.published_at)
+    def save(self, *args, **kwargs):
+        self._derive_fields()
+        self.body = sanitize_rich_text(self.body or "")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "publication_date", "slug", "body"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         day = self.local_published_at
@@ -108,18 +139,29 @@ class Article(models.Model):
             },
         )
 
-    def get_preview_url(self):
-        return reverse("news:article_preview", kwargs={"pk": self.pk})
-
     def clean(self):
         self._derive_fields()
+        # The form leaves publication_date (not editable) out of its constraint checks.
+        clash = Article.objects.filter(
+            publication_date=self.publication_date, slug=self.slug
+        ).exclude(pk=self.pk)
+        if self.slug and clash.exists():
+            raise ValidationError({"slug": SLUG_CLASH_MESSAGE})
 
-    def save(self, *args, **kwargs):
-        self._derive_fields()
-        self.body = sanitize_rich_text(self.body or "")
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "publication_date", "slug", "body"}
-        super().save(*args, **kwargs)
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def local_published_at(self):
+        return timezone.localtime(self.published_at)
+
+    def get_preview_url(self):
+        return reverse("news:article_preview", kwargs={"pk": self.pk})
 
     def _derive_fields(self):
         if self.published_at is not None:

@@ -8,10 +8,8 @@ from .models import Article
 
 @transaction.atomic
 def articles_publish(*, articles: QuerySet) -> int:
-    """Release articles; those dated in the future appear at their time. Return the count changed."""
-    return articles.exclude(status=Article.Status.PUBLISHED).update(
-        status=Article.Status.PUBLISHED
-    )
+    """Release articles (future-dated ones appear at their time); return how many changed."""
+    return articles.exclude(status=Article.Status.PUBLISHED).update(status=Article.Status.PUBLISHED)
 
 
 @transaction.atomic

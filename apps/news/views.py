@@ -17,9 +17,8 @@ from django.views.generic.dates import (
     YearMixin,
 )
 from django.views.generic.list import MultipleObjectTemplateResponseMixin
-from taggit.models import Tag
 
-from .models import Article
+from .models import Article, Topic
 
 
 class ArticleArchiveMixin:
@@ -30,7 +29,9 @@ class ArticleArchiveMixin:
     day_format = "%d"
     paginate_by = settings.NEWS_PAGINATE_BY
     make_object_list = True
-    allow_future = False
+    # published() alone decides what is visible; Django's own future check compares with
+    # the server's calendar day (datetime.date.today()), not Berlin's.
+    allow_future = True
 
     def get_queryset(self):
         return Article.objects.published().select_related("author").prefetch_related("tags")
@@ -41,9 +42,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_articles"] = (
-            Article.objects.published().prefetch_related("tags")[: settings.NEWS_PAGINATE_BY // 2]
-        )
+        context["latest_articles"] = Article.objects.published().prefetch_related("tags")[
+            : settings.NEWS_PAGINATE_BY // 2
+        ]
         return context
 
 
@@ -93,11 +94,15 @@ class ArticleHalfYearArchiveView(
             }
         )
         date_list = self.get_date_list(queryset, "month", "DESC")
-        return date_list, queryset, {
-            "year": start,
-            "half": half,
-            "calendar_month": date_list[0] if date_list else start,
-        }
+        return (
+            date_list,
+            queryset,
+            {
+                "year": start,
+                "half": half,
+                "calendar_month": date_list[0] if date_list else start,
+            },
+        )
 
 
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
@@ -109,7 +114,7 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
     allow_empty = False
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(Topic, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags__slug=self.tag.slug).distinct()
 
     def get_context_data(self, **kwargs):
@@ -121,4 +126,8 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
 def article_preview(request, pk):
     """Show any article, published or not, to staff; never cached."""
     article = get_object_or_404(Article.objects.prefetch_related("tags"), pk=pk)
-    return render(request, "news/article_detail.html", {"object": article, "article": article, "is_preview": True})
+    return render(
+        request,
+        "news/article_detail.html",
+        {"object": article, "article": article, "is_preview": True},
+    )

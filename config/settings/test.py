@@ -2,7 +2,6 @@
 
 from .base import *  # noqa: F403
 
-
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,10 +1,10 @@
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils import timezone
-from taggit.models import Tag
 
 from ..calendar import build_month_calendar, month_archive_list
-from ..models import Article
+from ..models import Article, Topic
 
 register = template.Library()
 
@@ -27,11 +27,11 @@ def month_archive():
 def popular_tags(limit=12):
     """Render the tags with the most published articles."""
     tags = (
-        Tag.objects.filter(taggit_taggeditem_items__content_type__app_label="news")
-        .filter(
-            taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk")
+        Topic.objects.filter(
+            tagged_items__content_type=ContentType.objects.get_for_model(Article),
+            tagged_items__object_id__in=Article.objects.published().values("pk"),
         )
-        .annotate(article_count=Count("taggit_taggeditem_items"))
+        .annotate(article_count=Count("tagged_items"))
         .order_by("-article_count", "name")[:limit]
     )
     return {"tags": tags}
