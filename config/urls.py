@@ -1,19 +1,43 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
-from apps.news.views import HomeView
+from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, HomeSitemap
+from apps.pages.sitemaps import PageSitemap
+from apps.pages.views import HomeView
 
 admin.site.site_header = "Präventionskette – Redaktion"
 admin.site.site_title = "Präventionskette"
 admin.site.index_title = "Inhalte verwalten"
 
+sitemaps = {
+    "home": HomeSitemap,
+    "artikel": ArticleSitemap,
+    "archiv": ArchiveSitemap,
+    "seiten": PageSitemap,
+}
+
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("aktuelles/", include("apps.news.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain; charset=utf-8",
+            extra_context={"admin_url": settings.ADMIN_URL},
+        ),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Editable pages (/impressum/, /datenschutz/, …) come last: any other route wins.
+urlpatterns += [path("", include("apps.pages.urls"))]

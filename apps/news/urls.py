@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class FourDigitYearConverter:
@@ -41,7 +41,10 @@ app_name = "news"
 urlpatterns = [
     path("", views.ArticleIndexView.as_view(), name="article_list"),
     path("vorschau/<int:pk>/", views.article_preview, name="article_preview"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed_rss"),
+    path("atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
     path("thema/<slug:slug>/", views.ArticleTagView.as_view(), name="article_tag"),
+    path("thema/<slug:slug>/feed/", feeds.TopicArticlesFeed(), name="topic_feed_rss"),
     path("<yyyy:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
     path(
         "<yyyy:year>/halbjahr-<half:half>/",

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 from django.views.generic.dates import (
     ArchiveIndexView,
     BaseDateListView,
@@ -35,17 +35,6 @@ class ArticleArchiveMixin:
 
     def get_queryset(self):
         return Article.objects.published().select_related("author").prefetch_related("tags")
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["latest_articles"] = Article.objects.published().prefetch_related("tags")[
-            : settings.NEWS_PAGINATE_BY // 2
-        ]
-        return context
 
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):

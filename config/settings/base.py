@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "apps.news",
     "apps.network",
     "apps.media",
+    "apps.pages",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "apps.pages.context_processors.footer_pages",
             ],
         },
     },

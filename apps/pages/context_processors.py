@@ -1,0 +1,12 @@
+from django.utils.functional import SimpleLazyObject
+
+from .models import Page
+
+
+def footer_pages(request):
+    """Offer the pages linked in the footer to every template, queried only when rendered."""
+    return {
+        "footer_pages": SimpleLazyObject(
+            lambda: list(Page.objects.published().filter(in_footer=True).only("title", "slug"))
+        )
+    }

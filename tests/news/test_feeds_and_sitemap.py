@@ -1,0 +1,98 @@
+import datetime
+import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def articles():
+    online = ArticleFactory(
+        title="Großes Lernnetzwerktreffen in Neuss",
+        lead="Rund 150 Personen folgten der Einladung.",
+        published_at=datetime.datetime(2022, 11, 15, 10, tzinfo=BERLIN),
+        tags=["Lernnetzwerk", "Kinderstark"],
+    )
+    ArticleFactory(title="Entwurf über Ahlen", draft=True, tags=["Lernnetzwerk"])
+    ArticleFactory(title="Geplanter Artikel", scheduled=True, tags=["Lernnetzwerk"])
+    return online
+
+
+def test_rss_feed_lists_only_published_articles_with_title_lead_and_date(client, articles):
+    response = client.get("/aktuelles/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == ["Großes Lernnetzwerktreffen in Neuss"]
+    assert items[0].findtext("description") == "Rund 150 Personen folgten der Einladung."
+    assert items[0].findtext("pubDate") == "Tue, 15 Nov 2022 09:00:00 +0000"
+    assert items[0].findtext("link").endswith(articles.get_absolute_url())
+    assert sorted(c.text for c in items[0].findall("category")) == ["Kinderstark", "Lernnetzwerk"]
+
+
+def test_atom_feed_is_valid_xml_with_only_published_entries(client, articles):
+    response = client.get("/aktuelles/atom/")
+    feed = ET.fromstring(response.content)
+    titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
+    assert titles == ["Großes Lernnetzwerktreffen in Neuss"]
+
+
+def test_topic_feed_lists_articles_of_that_topic_only(client, articles):
+    ArticleFactory(title="Ohne Thema")
+    response = client.get("/aktuelles/thema/lernnetzwerk/feed/")
+    titles = [i.findtext("title") for i in ET.fromstring(response.content).iter("item")]
+    assert titles == ["Großes Lernnetzwerktreffen in Neuss"]
+    assert client.get("/aktuelles/thema/unbekannt/feed/").status_code == 404
+
+
+def test_sitemap_lists_articles_archives_and_pages_but_nothing_hidden(client, articles):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = {url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")}
+    paths = {loc.split("testserver", 1)[1] for loc in locations}
+    assert {
+        "/",
+        "/aktuelles/",
+        articles.get_absolute_url(),
+        "/aktuelles/2022/",
+        "/aktuelles/2022/halbjahr-2/",
+        "/aktuelles/2022/11/",
+        "/aktuelles/2022/11/15/",
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    } <= paths
+    assert not any("entwurf" in path or "geplanter" in path for path in paths)
+    assert all(url.find(f"{SITEMAP}lastmod") is not None for url in root.findall(f"{SITEMAP}url"))
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_article_page_has_link_preview_and_structured_data(client, articles):
+    html = client.get(articles.get_absolute_url()).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{articles.get_absolute_url()}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Großes Lernnetzwerktreffen in Neuss">' in html
+    assert '"@type": "NewsArticle"' in html
+    assert '"@type": "GovernmentOrganization"' in html
+
+
+def test_structured_data_cannot_break_out_of_its_block(client):
+    article = ArticleFactory(title="</script><script>alert(1)</script>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
