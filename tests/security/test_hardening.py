@@ -1,0 +1,93 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_public_pages_send_a_strict_content_security_policy_and_security_headers(client):
+    article = ArticleFactory()
+    for url in ["/", "/aktuelles/", article.get_absolute_url(), "/impressum/", "/gibt-es-nicht/"]:
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        assert directives["script-src"] == "'self'", url
+        assert "unsafe-inline" not in policy, url
+        assert directives["frame-ancestors"] == "'none'"
+        assert directives["object-src"] == "'none'"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_policy_allows_the_editor_but_still_forbids_other_hosts(client):
+    client.force_login(StaffUserFactory())
+    policy = client.get(reverse("admin:news_article_add"))["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "default-src 'self'" in policy
+
+
+def test_check_deploy_with_production_settings_reports_nothing():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x7!k2Qp9@vL4#mN8$rT1&wZ6*yB3^cF5%hJ0-dG2+sA9=eU4~iO7",
+        "ALLOWED_HOSTS": "praeventionskette.example",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_admin_login_locks_out_after_repeated_failures_per_user_and_address(client, settings):
+    StaffUserFactory(username="redakteurin", password="richtig-und-lang-2026")
+    login_url = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(login_url, {"username": "redakteurin", "password": "falsch"})
+        assert response.status_code == 200
+        assert "Fehler: Anmelden" in response.content.decode()
+    last_try = client.post(login_url, {"username": "redakteurin", "password": "falsch"})
+    assert last_try.status_code == 429
+    locked = client.post(
+        login_url, {"username": "redakteurin", "password": "richtig-und-lang-2026"}
+    )
+    assert locked.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in locked.content.decode()
+
+    # Another address may still log in with the right password.
+    other = client.post(
+        login_url,
+        {"username": "redakteurin", "password": "richtig-und-lang-2026"},
+        REMOTE_ADDR="192.0.2.77",
+    )
+    assert other.status_code == 302
