@@ -57,6 +57,9 @@ def test_pages_have_no_wcag_violations_and_load_nothing_from_other_hosts(site, p
     host = urlsplit(server.url).netloc
     foreign = []
     page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != host else None)
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    expected_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
     axe = Axe()
     for name, path in public_pages(article).items():
         page.goto(server.url + path)
@@ -69,6 +72,9 @@ def test_pages_have_no_wcag_violations_and_load_nothing_from_other_hosts(site, p
         )
         assert results.violations_count == 0, f"{name}: {results.generate_report()}"
     assert foreign == []
+    # A CSP violation (an inline script or style) would show up here.
+    assert [e for e in console_errors if e != expected_404] == []
+    assert console_errors.count(expected_404) == 1  # the not-found page itself
 
 
 def test_keyboard_reaches_skip_link_then_navigation_and_calendar_links(site, page):
