@@ -23,6 +23,7 @@ sitemaps = {
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("aktuelles/", include("apps.news.urls")),
+    path("suche/", include("apps.search.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

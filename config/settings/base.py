@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "apps.network",
     "apps.media",
     "apps.pages",
+    "apps.search",
+    "django.contrib.postgres",
     "axes",
 ]
 

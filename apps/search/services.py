@@ -1,0 +1,98 @@
+"""Site search: German full-text search on PostgreSQL, a simple word match elsewhere."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape, strip_tags
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+EXCERPT_RADIUS = 120
+SEARCH_CONFIG = "german"
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    """One kind of content the search covers, reached only through its published() queryset."""
+
+    key: str
+    label: str
+    queryset: callable  # returns the published queryset
+    # (field, weight) pairs; the first is the title shown in results
+    fields: list = field(default_factory=list)
+    text_field: str | None = None  # the field excerpts are cut from
+
+
+def normalize_query(raw: str | None) -> str:
+    """Return the query trimmed to a sane length with whitespace collapsed."""
+    return " ".join((raw or "")[: MAX_QUERY_LENGTH * 5].split())[:MAX_QUERY_LENGTH]
+
+
+def query_terms(query: str) -> list[str]:
+    """Return the words of a query (letters and digits only), at most MAX_TERMS of them."""
+    return re.findall(r"\w+", query)[:MAX_TERMS]
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def document_vector(*field_names: str) -> SearchVector:
+    """Return the unweighted document vector; GIN expression indexes are built on exactly this."""
+    return SearchVector(*field_names, config=SEARCH_CONFIG)
+
+
+def weighted_vector(kind: SearchKind) -> SearchVector:
+    vector = None
+    for name, weight in kind.fields:
+        part = SearchVector(name, weight=weight, config=SEARCH_CONFIG)
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def search_kind(kind: SearchKind, query: str) -> QuerySet:
+    """Return the published objects of one kind that match, best first."""
+    terms = query_terms(query)
+    queryset = kind.queryset()
+    if not terms:
+        return queryset.none()
+    if uses_full_text():
+        search_query = SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
+        names = [name for name, _weight in kind.fields]
+        return (
+            queryset.annotate(document=document_vector(*names))
+            .filter(document=search_query)
+            .annotate(rank=SearchRank(weighted_vector(kind), search_query))
+            .order_by("-rank", "-pk")
+        )
+    condition = Q()
+    for term in terms:
+        term_condition = Q()
+        for name, _weight in kind.fields:
+            term_condition |= Q(**{f"{name}__icontains": term})
+        condition &= term_condition
+    return queryset.filter(condition).order_by("-pk")
+
+
+def excerpt(text: str, query: str) -> str:
+    """Return an escaped excerpt of text around the first term found, with terms in <mark>."""
+    plain = " ".join(strip_tags(text or "").split())
+    terms = query_terms(query)
+    if not plain:
+        return ""
+    stems = [term[: max(4, len(term) - 2)] for term in terms]  # "Netzwerke" → "Netzwer"
+    pattern = re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE) if stems else None
+    match = pattern.search(plain) if pattern else None
+    start = max(0, match.start() - EXCERPT_RADIUS) if match else 0
+    end = min(len(plain), start + 2 * EXCERPT_RADIUS)
+    snippet = plain[start:end]
+    escaped = escape(snippet)
+    if pattern:
+        word = re.compile(
+            r"\w*(?:" + "|".join(re.escape(escape(s)) for s in stems) + r")\w*", re.IGNORECASE
+        )
+        escaped = word.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    return ("… " if start else "") + escaped + (" …" if end < len(plain) else "")
