@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
-from .models import Article
+from .models import Article, Topic
 from .services import articles_publish, articles_unpublish
 
 
@@ -48,7 +49,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         # Spells umlauts the German way in the prepopulated slug ("ä" → "ae").
-        js = ["admin/js/german_urlify.js"]
+        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -92,3 +93,17 @@ class ArticleAdmin(admin.ModelAdmin):
             ngettext("%d Artikel zurückgezogen.", "%d Artikel zurückgezogen.", count) % count,
             messages.SUCCESS,
         )
+
+
+# Articles and meetings share German-slugged topics; taggit's own Tag model stays unused.
+admin.site.unregister(TaggitTag)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]

@@ -12,4 +12,4 @@ class PageAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
     class Media:
-        js = ["admin/js/german_urlify.js"]
+        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
