@@ -12,6 +12,7 @@ admin.site.index_title = "Inhalte verwalten"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("aktuelles/", include("apps.news.urls")),
+    path("netzwerk/", include("apps.network.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -104,3 +104,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 ADMIN_URL = env("ADMIN_URL", default="admin/")
+# The domain in the UIDs of the meetings calendar; it must never change once subscribed.
+NETWORK_ICAL_UID_DOMAIN = env("NETWORK_ICAL_UID_DOMAIN", default="praeventionskette-ahlen.de")

@@ -62,7 +62,13 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Zum Beispiel „Netzwerken ist kein Luxus“."),
     )
-    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True, blank=True)
+    slug = models.SlugField(
+        _("Kurzname in der Adresse"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Wird aus Nummer und Art oder aus Art und Datum gebildet, wenn leer."),
+    )
     starts_on = models.DateField(_("erster Tag"))
     ends_on = models.DateField(
         _("letzter Tag"), blank=True, help_text=_("Leer bei eintägigen Treffen.")
@@ -298,3 +304,8 @@ class MeetingParticipation(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()}"
+
+    @property
+    def role_then(self):
+        """The person's role on the meeting's first day, from prefetched roles."""
+        return self.person.role_on(self.meeting.starts_on)
