@@ -26,7 +26,10 @@ def ahlen(db):
         )
     RoleFactory(
         person=PersonFactory(
-            academic_title="Dr.", first_name="Alexander", last_name="Berger", slug="alexander-berger"
+            academic_title="Dr.",
+            first_name="Alexander",
+            last_name="Berger",
+            slug="alexander-berger",
         ),
         municipality=ahlen,
         kind=Role.Kind.MAYOR,
