@@ -55,9 +55,16 @@ def build_calendar(meetings, *, base_url: str, name: str = CALENDAR_NAME) -> Cal
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
+    days = []
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, base_url=base_url))
-    calendar.add_missing_timezones()
+        days += [meeting.starts_on, meeting.ends_on]
+    if days:
+        # The VTIMEZONE needs to cover the meetings' years only, which keeps the file small.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(days).year, 1, 1),
+            last_date=datetime.date(max(days).year + 1, 1, 1),
+        )
     return calendar
 
 

@@ -94,6 +94,10 @@ def test_timed_meeting_uses_berlin_time_zone_with_vtimezone(client):
     )
     (timezone,) = calendar.walk("VTIMEZONE")
     assert str(timezone["tzid"]) == "Europe/Berlin"
+    # The VTIMEZONE itself (not only the TZID name) gives summer time on the meeting's day.
+    described = timezone.to_tz()
+    summer_day = datetime.datetime(2017, 9, 13, 10, 0, tzinfo=described)
+    assert summer_day.utcoffset() == datetime.timedelta(hours=2)
 
 
 def test_all_day_calendar_needs_no_vtimezone(client, two_day_meeting):
