@@ -78,10 +78,21 @@ def test_database_refuses_duplicate_number_within_kind_and_programme():
         MeetingFactory(sequence_number=21, programme=programme, slug="zweites-21")
 
 
-def test_database_refuses_duplicate_number_without_programme():
-    MeetingFactory(sequence_number=21, programme=None)
+def test_database_refuses_duplicate_number_of_a_local_series_without_programme():
+    ahlen = MunicipalityFactory(name="Ahlen")
+    steering = Meeting.Kind.STEERING_GROUP
+    MeetingFactory(kind=steering, sequence_number=2, programme=None, host_municipality=ahlen)
     with pytest.raises(IntegrityError), transaction.atomic():
-        MeetingFactory(sequence_number=21, programme=None, slug="zweites-21")
+        MeetingFactory(
+            kind=steering, sequence_number=2, programme=None, host_municipality=ahlen, slug="x"
+        )
+
+
+def test_two_towns_may_each_hold_their_second_steering_group_meeting():
+    steering = Meeting.Kind.STEERING_GROUP
+    for town in MunicipalityFactory.create_batch(2):
+        MeetingFactory(kind=steering, sequence_number=2, programme=None, host_municipality=town)
+    assert Meeting.objects.filter(kind=steering, sequence_number=2).count() == 2
 
 
 def test_full_clean_explains_duplicate_number_within_kind_and_programme():

@@ -177,12 +177,15 @@ class Meeting(models.Model):
                     "Im selben Programm gibt es schon ein Treffen dieser Art mit dieser Nummer."
                 ),
             ),
+            # Local series outside a programme (a town's steering group, its conferences)
+            # are counted per host municipality.
             models.UniqueConstraint(
-                fields=["kind", "sequence_number"],
+                fields=["kind", "host_municipality", "sequence_number"],
                 condition=Q(sequence_number__isnull=False, programme__isnull=True),
-                name="network_meeting_unique_number_without_programme",
+                name="network_meeting_unique_number_per_host",
                 violation_error_message=_(
-                    "Ohne Programm gibt es schon ein Treffen dieser Art mit dieser Nummer."
+                    "Diese Kommune hat schon ein Treffen dieser Art mit dieser Nummer "
+                    "außerhalb eines Programms."
                 ),
             ),
         ]
