@@ -187,3 +187,30 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else None
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    """All roles at a glance: who coordinated, governed or led where, and when."""
+
+    list_display = [
+        "person",
+        "kind",
+        "title",
+        "municipality",
+        "institution",
+        "starts_on",
+        "ends_on",
+    ]
+    list_filter = ["kind", "municipality", "institution__kind"]
+    list_select_related = ["person", "municipality", "institution"]
+    search_fields = [
+        "person__last_name",
+        "person__first_name",
+        "title",
+        "municipality__name",
+        "institution__name",
+        "institution__short_name",
+    ]
+    autocomplete_fields = ["person", "municipality", "institution"]
+    date_hierarchy = "starts_on"

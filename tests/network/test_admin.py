@@ -219,3 +219,25 @@ def test_article_admin_links_network_records_in_bezuege_fieldset(staff_client):
     assert "Bezüge" in content
     for field in ("meetings", "municipalities", "people", "institutions"):
         assert f'name="{field}"' in content
+
+
+def test_admin_refuses_same_person_twice_in_the_same_role(staff_client):
+    heuchel = PersonFactory(first_name="Ilona", last_name="Heuchel")
+    same = {"person": str(heuchel.pk), "role": MeetingParticipation.Role.SPEAKER, "order": "0"}
+    data = _meeting_form(
+        **{"participations-TOTAL_FORMS": "2"},
+        **{f"participations-{n}-{key}": value for n in (0, 1) for key, value in same.items()},
+    )
+    response = staff_client.post(reverse("admin:network_meeting_add"), data)
+    assert response.status_code == 200
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "model", ["meeting", "person", "role", "municipality", "institution", "programme"]
+)
+def test_admin_list_and_add_pages_open(staff_client, model):
+    MeetingFactory(host_municipality=MunicipalityFactory())
+    PersonFactory()
+    assert staff_client.get(reverse(f"admin:network_{model}_changelist")).status_code == 200
+    assert staff_client.get(reverse(f"admin:network_{model}_add")).status_code == 200
