@@ -148,6 +148,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = [
         "title",
         "motto",
+        "sequence_number",
         "venue",
         "city",
         "host_municipality__name",

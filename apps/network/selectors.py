@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from apps.news.models import Article
 
-from .models import Meeting, MeetingParticipation, Municipality, Person, Role
+from .models import Meeting, MeetingParticipation, Municipality, Role
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -37,10 +37,10 @@ def published_articles_about(related) -> QuerySet[Article]:
 
 
 def public_participations() -> QuerySet[MeetingParticipation]:
-    """Return who did what at published meetings, with roles for the title at the time."""
+    """Return who did what at published meetings, with the roles that give their title then."""
     return (
         MeetingParticipation.objects.public()
-        .select_related("person", "meeting")
+        .select_related("person")
         .prefetch_related(
             Prefetch(
                 "person__roles",
@@ -53,7 +53,3 @@ def public_participations() -> QuerySet[MeetingParticipation]:
 def published_meetings() -> QuerySet[Meeting]:
     """Return published meetings with what their list entries show."""
     return Meeting.objects.published().select_related("host_municipality", "programme")
-
-
-def published_people() -> QuerySet[Person]:
-    return Person.objects.published()

@@ -4,7 +4,6 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import (
     Institution,
-    Meeting,
     MeetingParticipation,
     Municipality,
     Person,
@@ -15,6 +14,7 @@ from .models import (
 from .selectors import (
     coordinator_history,
     coordinators_of,
+    public_participations,
     published_articles_about,
     published_meetings,
 )
@@ -63,21 +63,15 @@ class MeetingDetailView(DetailView):
     template_name = "network/meeting_detail.html"
 
     def get_queryset(self):
-        participations = (
-            MeetingParticipation.objects.filter(person__in=Person.objects.published())
-            .select_related("person")
-            .prefetch_related(
-                Prefetch(
-                    "person__roles",
-                    queryset=Role.objects.select_related("municipality", "institution"),
-                )
-            )
-        )
         return published_meetings().prefetch_related(
             "organisers",
             "attending_municipalities",
             "tags",
-            Prefetch("participations", queryset=participations, to_attr="public_participations"),
+            Prefetch(
+                "participations",
+                queryset=public_participations(),
+                to_attr="public_participations",
+            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -140,9 +134,8 @@ class PersonDetailView(DetailView):
         person = self.object
         return super().get_context_data(
             person=person,
-            participations=MeetingParticipation.objects.filter(
-                person=person, meeting__in=Meeting.objects.published()
-            )
+            participations=MeetingParticipation.objects.public()
+            .filter(person=person)
             .select_related("meeting", "meeting__host_municipality")
             .order_by("-meeting__starts_on", "order"),
             articles=published_articles_about(person),

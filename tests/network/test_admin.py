@@ -241,3 +241,10 @@ def test_admin_list_and_add_pages_open(staff_client, model):
     PersonFactory()
     assert staff_client.get(reverse(f"admin:network_{model}_changelist")).status_code == 200
     assert staff_client.get(reverse(f"admin:network_{model}_add")).status_code == 200
+
+
+def test_admin_finds_meeting_by_its_number(staff_client):
+    MeetingFactory(sequence_number=21)
+    MeetingFactory(sequence_number=17)
+    url = reverse("admin:network_meeting_changelist")
+    assert staff_client.get(url, {"q": "21"}).context["cl"].result_count == 1
