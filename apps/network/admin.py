@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,11 @@ from .models import (
 class GermanSlugMedia:
     # Spells umlauts the German way in prepopulated slugs ("ä" → "ae").
     js = ["admin/js/german_urlify.js"]
+
+
+class NetworkAdmin(admin.ModelAdmin):
+    # Addresses typed without a scheme are web sites, and those speak https today.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ProgrammeMembershipInline(admin.TabularInline):
@@ -77,7 +83,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(NetworkAdmin):
     list_display = ["name", "short_name", "starts_year", "ends_year", "predecessor"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -87,7 +93,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(NetworkAdmin):
     list_display = ["name", "kind", "district", "ags"]
     list_filter = ["kind", "programme_memberships__programme", "programme_memberships__joined_year"]
     search_fields = ["name", "district", "ags"]
@@ -97,7 +103,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(NetworkAdmin):
     list_display = ["name", "short_name", "kind", "parent", "municipality"]
     list_filter = ["kind"]
     list_select_related = ["parent", "municipality"]
@@ -109,8 +115,9 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(NetworkAdmin):
     list_display = ["last_name", "first_name", "academic_title", "is_published", "role_count"]
+    ordering = ["last_name", "first_name"]
     list_display_links = ["last_name", "first_name"]
     list_filter = ["is_published", "roles__kind", "roles__municipality"]
     search_fields = ["last_name", "first_name", "roles__title"]
@@ -131,7 +138,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(NetworkAdmin):
     list_display = [
         "__str__",
         "title",
@@ -191,7 +198,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(NetworkAdmin):
     """All roles at a glance: who coordinated, governed or led where, and when."""
 
     list_display = [

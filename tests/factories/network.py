@@ -17,7 +17,6 @@ from apps.network.models import (
 class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
-        django_get_or_create = ["slug"]
 
     name = "Kommunale Präventionsketten NRW"
     short_name = "KPK"
