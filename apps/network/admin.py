@@ -136,6 +136,9 @@ class PersonAdmin(NetworkAdmin):
     def role_count(self, obj):
         return obj.role_count
 
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published else None
+
 
 @admin.register(Meeting)
 class MeetingAdmin(NetworkAdmin):

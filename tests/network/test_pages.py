@@ -13,6 +13,7 @@ from tests.factories import (
     MeetingFactory,
     MeetingParticipationFactory,
     PersonFactory,
+    ProgrammeMembershipFactory,
     RoleFactory,
 )
 
@@ -134,3 +135,21 @@ def test_main_navigation_links_network_and_meetings(client):
     content = client.get(reverse("home")).content.decode()
     assert f'href="{reverse("network:overview")}"' in content
     assert f'href="{reverse("network:meeting_list")}"' in content
+
+
+def test_every_network_record_has_a_page_to_link_to(client):
+    participation = MeetingParticipationFactory()
+    role = RoleFactory(person=participation.person)
+    membership = ProgrammeMembershipFactory(municipality=role.municipality)
+    records = [
+        participation,
+        participation.meeting,
+        participation.person,
+        role,
+        role.municipality,
+        membership,
+        membership.programme,
+        InstitutionFactory(),
+    ]
+    for record in records:
+        assert client.get(record.get_absolute_url()).status_code == 200, record

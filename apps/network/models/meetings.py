@@ -308,6 +308,9 @@ class MeetingParticipation(models.Model):
     def __str__(self):
         return f"{self.person} – {self.get_role_display()}"
 
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
     @property
     def role_then(self):
         """The person's role on the meeting's first day, from prefetched roles."""

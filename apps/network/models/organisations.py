@@ -151,6 +151,9 @@ class ProgrammeMembership(models.Model):
     def __str__(self):
         return f"{self.municipality} – {self.programme} ({self.joined_year})"
 
+    def get_absolute_url(self):
+        return self.municipality.get_absolute_url()
+
 
 class Institution(models.Model):
     """A ministry, institute, youth office, job centre, association, school or company."""

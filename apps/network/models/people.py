@@ -147,6 +147,9 @@ class Role(models.Model):
     def __str__(self):
         return f"{self.person}: {self.label}"
 
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
     @property
     def organisation(self):
         return self.municipality or self.institution
