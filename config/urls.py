@@ -24,6 +24,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("aktuelles/", include("apps.news.urls")),
     path("suche/", include("apps.search.urls")),
+    path("netzwerk/", include("apps.network.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

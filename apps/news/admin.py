@@ -39,11 +39,15 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
-    autocomplete_fields = ["author"]
+    autocomplete_fields = ["author", "meetings", "municipalities", "people", "institutions"]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "author"]}),
+        (
+            _("Bezüge"),
+            {"fields": ["meetings", "municipalities", "people", "institutions"]},
+        ),
         (_("Verlauf"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

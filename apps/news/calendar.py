@@ -9,6 +9,8 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.network.models import Meeting
+
 from .models import Article
 
 MONTH_NAMES = [
@@ -48,9 +50,19 @@ class CalendarDay:
     date: datetime.date
     article_count: int = 0
     is_today: bool = False
+    meeting_slugs: tuple = ()
+
+    @property
+    def meeting_count(self):
+        return len(self.meeting_slugs)
 
     @property
     def url(self):
+        # A day with only meetings leads to its meeting, or to the list when there are several.
+        if not self.article_count and self.meeting_slugs:
+            if self.meeting_count == 1:
+                return reverse("network:meeting_detail", kwargs={"slug": self.meeting_slugs[0]})
+            return reverse("network:meeting_list") + f"#jahr-{self.date.year}"
         return reverse(
             "news:archive_day",
             kwargs={
@@ -62,9 +74,13 @@ class CalendarDay:
 
     @property
     def label(self):
-        count = self.article_count
-        articles = "1 Artikel" if count == 1 else f"{count} Artikel"
-        return f"{self.date.day}. {MONTH_NAMES[self.date.month - 1]} {self.date.year}: {articles}"
+        parts = []
+        if self.article_count or not self.meeting_slugs:
+            parts.append(f"{self.article_count} Artikel")
+        if self.meeting_slugs:
+            parts.append(f"{self.meeting_count} Treffen")
+        day = f"{self.date.day}. {MONTH_NAMES[self.date.month - 1]} {self.date.year}"
+        return f"{day}: {', '.join(parts)}"
 
 
 @dataclass
@@ -78,6 +94,10 @@ class MonthCalendar:
     @property
     def name(self):
         return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def has_meetings(self):
+        return any(day and day.meeting_slugs for week in self.weeks for day in week)
 
     @property
     def weekdays(self):
@@ -100,8 +120,8 @@ def _month_of(moment):
 def build_month_calendar(*, year: int, month: int, today: datetime.date | None = None):
     """Return the calendar of one month with its article days and the nearest months with articles.
 
-    Three queries, whatever the number of articles: the day counts of the month, and the
-    latest article before and the earliest after it.
+    Four queries, whatever the number of articles and meetings: the day counts of the month,
+    the latest article before and the earliest after it, and the meetings overlapping the month.
     """
     today = today or timezone.localdate()
     start, following = _month_bounds(year, month)
@@ -126,9 +146,12 @@ def build_month_calendar(*, year: int, month: int, today: datetime.date | None =
         .values_list("published_at", flat=True)
         .first()
     )
+    meeting_days = _meeting_days(year, month)
     weeks = [
         [
-            CalendarDay(day, counts.get(day, 0), day == today) if day.month == month else None
+            CalendarDay(day, counts.get(day, 0), day == today, tuple(meeting_days.get(day, ())))
+            if day.month == month
+            else None
             for day in week
         ]
         for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
@@ -140,6 +163,25 @@ def build_month_calendar(*, year: int, month: int, today: datetime.date | None =
         previous=_month_of(before) if before else None,
         next=_month_of(after) if after else None,
     )
+
+
+def _meeting_days(year, month):
+    """Return {day: [meeting slugs]} for the published meetings held in the month."""
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    days = {}
+    meetings = (
+        Meeting.objects.published()
+        .overlapping(first, last)
+        .order_by("starts_on", "pk")
+        .values_list("starts_on", "ends_on", "slug")
+    )
+    for starts_on, ends_on, slug in meetings:
+        day = max(starts_on, first)
+        while day <= min(ends_on, last):
+            days.setdefault(day, []).append(slug)
+            day += datetime.timedelta(days=1)
+    return days
 
 
 def month_archive_list():

@@ -100,6 +100,19 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    # What the article is about in the network (issue 4).
+    meetings = models.ManyToManyField(
+        "network.Meeting", verbose_name=_("Treffen"), blank=True, related_name="articles"
+    )
+    municipalities = models.ManyToManyField(
+        "network.Municipality", verbose_name=_("Kommunen"), blank=True, related_name="articles"
+    )
+    people = models.ManyToManyField(
+        "network.Person", verbose_name=_("Personen"), blank=True, related_name="articles"
+    )
+    institutions = models.ManyToManyField(
+        "network.Institution", verbose_name=_("Institutionen"), blank=True, related_name="articles"
+    )
 
     objects = ArticleQuerySet.as_manager()
 

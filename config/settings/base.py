@@ -146,3 +146,5 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The domain in the UIDs of the meetings calendar; it must never change once subscribed.
+NETWORK_ICAL_UID_DOMAIN = env("NETWORK_ICAL_UID_DOMAIN", default="praeventionskette-ahlen.de")

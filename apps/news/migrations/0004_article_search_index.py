@@ -16,7 +16,7 @@ class AddIndexOnPostgres(migrations.AddIndex):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0001_initial")]
+    dependencies = [("news", "0003_article_network_links")]
 
     operations = [
         AddIndexOnPostgres(

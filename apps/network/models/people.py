@@ -1,0 +1,165 @@
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .organisations import Institution, Municipality
+
+
+class PersonQuerySet(models.QuerySet):
+    def published(self):
+        """Return people whom visitors may see."""
+        return self.filter(is_published=True)
+
+
+class Person(models.Model):
+    """Someone who coordinates, governs, speaks or moderates in the network."""
+
+    academic_title = models.CharField(
+        _("Akademischer Titel"), max_length=50, blank=True, help_text=_("Zum Beispiel „Dr.“.")
+    )
+    first_name = models.CharField(_("Vorname"), max_length=100)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    is_published = models.BooleanField(
+        _("öffentlich sichtbar"),
+        default=True,
+        help_text=_("Ohne Haken erscheint die Person nirgends auf der Website."),
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("network:person_detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self):
+        return " ".join(
+            part for part in (self.academic_title, self.first_name, self.last_name) if part
+        )
+
+    def role_on(self, day: datetime.date):
+        """Return the role held on a day, read from prefetched roles when there are any."""
+        for role in self.roles.all():
+            if role.is_active_on(day):
+                return role
+        return None
+
+
+class RoleQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date):
+        """Return roles held on the given day; open ends count as ongoing."""
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=day),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=day),
+        )
+
+    def coordinators(self):
+        """Return the roles coordinating a municipality's prevention chain."""
+        return self.filter(kind=Role.Kind.COORDINATOR, municipality__isnull=False)
+
+    def of_published_people(self):
+        """Return roles whose person visitors may see."""
+        return self.filter(person__in=Person.objects.published())
+
+
+class Role(models.Model):
+    """A position a person holds at a municipality or an institution for a time."""
+
+    class Kind(models.TextChoices):
+        COORDINATOR = "coordinator", _("Koordination der Präventionskette")
+        MAYOR = "mayor", _("Bürgermeister/in oder Landrat/Landrätin")
+        DEPUTY_MAYOR = "deputy_mayor", _("Stellvertretung der Verwaltungsspitze")
+        MINISTER = "minister", _("Minister/in")
+        STATE_SECRETARY = "state_secretary", _("Staatssekretär/in")
+        DIRECTOR = "director", _("Leitung oder Vorstand")
+        HEAD_OF_DEPARTMENT = "head_of_department", _("Fachbereichs- oder Dezernatsleitung")
+        STAFF = "staff", _("Mitarbeit")
+        OTHER = "other", _("Sonstige")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("Person"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(
+        _("Bezeichnung"),
+        max_length=255,
+        blank=True,
+        help_text=_("Wie im Text, zum Beispiel „Fachbereichsleiterin Kinder-Jugend-Familie“."),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Kommune"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("Institution"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+    )
+    starts_on = models.DateField(_("von"), null=True, blank=True)
+    ends_on = models.DateField(_("bis"), null=True, blank=True, help_text=_("Leer: bis heute."))
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Funktion")
+        verbose_name_plural = _("Funktionen")
+        ordering = [F("starts_on").desc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(municipality__isnull=False, institution__isnull=True)
+                    | Q(municipality__isnull=True, institution__isnull=False)
+                ),
+                name="network_role_exactly_one_organisation",
+                violation_error_message=_(
+                    "Eine Funktion gehört entweder zu einer Kommune oder zu einer Institution: "
+                    "bitte genau eines von beiden angeben."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="network_role_ends_after_start",
+                violation_error_message=_("Eine Funktion kann nicht enden, bevor sie beginnt."),
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "municipality"], name="network_role_kind_idx")]
+
+    def __str__(self):
+        return f"{self.person}: {self.label}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+    @property
+    def organisation(self):
+        return self.municipality or self.institution
+
+    @property
+    def label(self):
+        """The title as written, else the kind with the organisation."""
+        return self.title or f"{self.get_kind_display()}, {self.organisation}"
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        return (self.starts_on is None or self.starts_on <= day) and (
+            self.ends_on is None or self.ends_on >= day
+        )

@@ -1,0 +1,52 @@
+from django import template
+
+from apps.news.calendar import MONTH_NAMES
+
+from ..models import Institution, Meeting, Municipality, Person
+
+register = template.Library()
+
+
+def _day(date, *, with_month=True, with_year=True):
+    text = f"{date.day}."
+    if with_month:
+        text += f" {MONTH_NAMES[date.month - 1]}"
+    if with_year:
+        text += f" {date.year}"
+    return text
+
+
+@register.filter
+def meeting_dates(meeting):
+    """Return the days in German: "29. und 30. November 2018", "3. April 2017"."""
+    start, end = meeting.starts_on, meeting.ends_on or meeting.starts_on
+    if start == end:
+        text = _day(start)
+    else:
+        same_year = start.year == end.year
+        same_month = same_year and start.month == end.month
+        joiner = " und " if (end - start).days == 1 else "–"
+        text = _day(start, with_month=not same_month, with_year=not same_year) + joiner + _day(end)
+    if meeting.start_time:
+        text += f", {meeting.start_time:%H:%M}"
+        text += f"–{meeting.end_time:%H:%M} Uhr" if meeting.end_time else " Uhr"
+    return text
+
+
+@register.filter
+def approximate_count(count, approximate):
+    """Return a count as the text gives it: "ca. 70" when it is approximate."""
+    if count is None:
+        return ""
+    return f"ca. {count}" if approximate else str(count)
+
+
+@register.inclusion_tag("network/includes/article_links.html")
+def article_network_links(article):
+    """Render what an article is about: its published meetings and people, places, institutions."""
+    return {
+        "meetings": Meeting.objects.published().filter(articles=article),
+        "people": Person.objects.published().filter(articles=article),
+        "municipalities": Municipality.objects.filter(articles=article),
+        "institutions": Institution.objects.filter(articles=article),
+    }

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import ical, views
+
+app_name = "network"
+urlpatterns = [
+    path("", views.OverviewView.as_view(), name="overview"),
+    path("treffen/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("treffen.ics", ical.meetings_ical, name="meetings_ical"),
+    path("treffen/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("treffen/<slug:slug>.ics", ical.meeting_ical, name="meeting_ical"),
+    path("kommunen/", views.MunicipalityListView.as_view(), name="municipality_list"),
+    path(
+        "kommunen/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"
+    ),
+    path("personen/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("institutionen/", views.InstitutionListView.as_view(), name="institution_list"),
+    path(
+        "institutionen/<slug:slug>/",
+        views.InstitutionDetailView.as_view(),
+        name="institution_detail",
+    ),
+    path("programme/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
+]

@@ -1,0 +1,191 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import (
+    Institution,
+    MeetingParticipation,
+    Municipality,
+    Person,
+    Programme,
+    ProgrammeMembership,
+    Role,
+)
+from .selectors import (
+    coordinator_history,
+    coordinators_of,
+    public_participations,
+    published_articles_about,
+    published_meetings,
+)
+
+OVERVIEW_MEETINGS = 5
+
+
+def _memberships():
+    return Prefetch(
+        "programme_memberships",
+        queryset=ProgrammeMembership.objects.select_related("programme"),
+    )
+
+
+def _roles_of_published_people():
+    return Role.objects.of_published_people().select_related(
+        "person", "municipality", "institution"
+    )
+
+
+class OverviewView(TemplateView):
+    template_name = "network/overview.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            upcoming_meetings=published_meetings().upcoming(today)[:OVERVIEW_MEETINGS],
+            recent_meetings=published_meetings().past(today)[:OVERVIEW_MEETINGS],
+            municipalities=Municipality.objects.all(),
+            institutions=Institution.objects.filter(parent__isnull=True),
+            programmes=Programme.objects.all(),
+            **kwargs,
+        )
+
+
+class MeetingListView(ListView):
+    """All published meetings, newest first; the template groups them by year."""
+
+    template_name = "network/meeting_list.html"
+
+    def get_queryset(self):
+        return published_meetings()
+
+
+class MeetingDetailView(DetailView):
+    template_name = "network/meeting_detail.html"
+
+    def get_queryset(self):
+        return published_meetings().prefetch_related(
+            "organisers",
+            "attending_municipalities",
+            "tags",
+            Prefetch(
+                "participations",
+                queryset=public_participations(),
+                to_attr="public_participations",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        host = meeting.host_municipality
+        return super().get_context_data(
+            meeting=meeting,
+            articles=published_articles_about(meeting),
+            host_coordinators=(
+                coordinators_of(municipality=host, on=meeting.starts_on) if host else []
+            ),
+            **kwargs,
+        )
+
+
+class MunicipalityListView(ListView):
+    template_name = "network/municipality_list.html"
+
+    def get_queryset(self):
+        return Municipality.objects.prefetch_related(_memberships())
+
+
+class MunicipalityDetailView(DetailView):
+    template_name = "network/municipality_detail.html"
+
+    def get_queryset(self):
+        return Municipality.objects.prefetch_related(_memberships(), "institutions")
+
+    def get_context_data(self, **kwargs):
+        municipality = self.object
+        today = timezone.localdate()
+        coordinators = list(coordinator_history(municipality=municipality))
+        return super().get_context_data(
+            municipality=municipality,
+            current_coordinators=[role for role in coordinators if role.is_active_on(today)],
+            former_coordinators=[
+                role for role in coordinators if role.ends_on and role.ends_on < today
+            ],
+            other_roles=_roles_of_published_people()
+            .filter(municipality=municipality)
+            .exclude(kind=Role.Kind.COORDINATOR),
+            hosted_meetings=published_meetings().filter(host_municipality=municipality),
+            attended_meetings=published_meetings()
+            .filter(attending_municipalities=municipality)
+            .exclude(host_municipality=municipality),
+            articles=published_articles_about(municipality),
+            **kwargs,
+        )
+
+
+class PersonDetailView(DetailView):
+    template_name = "network/person_detail.html"
+
+    def get_queryset(self):
+        return Person.objects.published().prefetch_related(
+            Prefetch("roles", queryset=Role.objects.select_related("municipality", "institution"))
+        )
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        return super().get_context_data(
+            person=person,
+            participations=MeetingParticipation.objects.public()
+            .filter(person=person)
+            .select_related("meeting", "meeting__host_municipality")
+            .order_by("-meeting__starts_on", "order"),
+            articles=published_articles_about(person),
+            **kwargs,
+        )
+
+
+class InstitutionListView(ListView):
+    template_name = "network/institution_list.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("parent").order_by("kind", "name")
+
+
+class InstitutionDetailView(DetailView):
+    template_name = "network/institution_detail.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("parent", "municipality").prefetch_related(
+            "children"
+        )
+
+    def get_context_data(self, **kwargs):
+        institution = self.object
+        return super().get_context_data(
+            institution=institution,
+            roles=_roles_of_published_people().filter(institution=institution),
+            organised_meetings=published_meetings().filter(organisers=institution),
+            articles=published_articles_about(institution),
+            **kwargs,
+        )
+
+
+class ProgrammeDetailView(DetailView):
+    template_name = "network/programme_detail.html"
+
+    def get_queryset(self):
+        return Programme.objects.select_related("predecessor").prefetch_related(
+            "successors",
+            Prefetch(
+                "memberships",
+                queryset=ProgrammeMembership.objects.select_related("municipality").order_by(
+                    "joined_year", "municipality__name"
+                ),
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            programme=self.object,
+            meetings=published_meetings().filter(programme=self.object),
+            **kwargs,
+        )

@@ -1,0 +1,155 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from apps.network.models import MeetingParticipation, Role
+from tests.factories import (
+    ArticleFactory,
+    InstitutionFactory,
+    MeetingFactory,
+    MeetingParticipationFactory,
+    PersonFactory,
+    ProgrammeMembershipFactory,
+    RoleFactory,
+)
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _link(html, url):
+    assert f'href="{url}"' in html, url
+    return url
+
+
+def test_visitor_walks_from_article_to_meeting_to_host_and_its_coordinators(client, ahlen):
+    meeting = MeetingFactory(
+        sequence_number=17,
+        title="Wir wollen die Prävention stärken!",
+        starts_on=datetime.date(2017, 9, 13),
+        host_municipality=ahlen,
+    )
+    article = ArticleFactory(title="Ahlen nimmt am 17. Lernnetzwerktreffen teil")
+    article.meetings.add(meeting)
+
+    article_page = client.get(article.get_absolute_url()).content.decode()
+    meeting_url = _link(article_page, meeting.get_absolute_url())
+
+    meeting_page = client.get(meeting_url).content.decode()
+    assert "17. Lernnetzwerktreffen" in meeting_page
+    assert "Ahlen nimmt am 17. Lernnetzwerktreffen teil" in meeting_page
+    host_url = _link(meeting_page, ahlen.get_absolute_url())
+
+    host_page = client.get(host_url).content.decode()
+    now = host_page.split('class="coordinators-now"')[1].split("</ul>")[0]
+    then = host_page.split('class="coordinators-then"')[1].split("</ul>")[0]
+    assert "Ulrike Gerhards" in now and "Lisa Kalendruschat" in now
+    assert "Marina Bänke" in then and "Marina Bänke" not in now
+    assert "Dr. Alexander Berger" in host_page
+
+
+def test_meeting_page_names_the_host_coordinator_at_the_time(client, ahlen):
+    meeting = MeetingFactory(starts_on=datetime.date(2017, 9, 13), host_municipality=ahlen)
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Koordination damals" in content
+    assert "Marina Bänke" in content
+    assert "Ulrike Gerhards" not in content
+
+
+def test_meeting_page_shows_speakers_with_their_role_at_the_time(client):
+    ministry = InstitutionFactory(
+        name="Ministerium für Kinder, Familie, Flüchtlinge und Integration"
+    )
+    bothe = PersonFactory(first_name="Andreas", last_name="Bothe", slug="andreas-bothe")
+    RoleFactory(
+        person=bothe,
+        municipality=None,
+        institution=ministry,
+        kind=Role.Kind.STATE_SECRETARY,
+        title="Staatssekretär",
+        starts_on=datetime.date(2017, 7, 1),
+    )
+    meeting = MeetingFactory(starts_on=datetime.date(2017, 9, 13))
+    meeting.organisers.add(ministry)
+    MeetingParticipationFactory(
+        meeting=meeting,
+        person=bothe,
+        role=MeetingParticipation.Role.GREETING,
+        note="per Videobotschaft",
+    )
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Andreas Bothe</a>, Staatssekretär – Begrüßung (per Videobotschaft)" in content
+    assert ministry.get_absolute_url() in content
+
+
+def test_two_day_meeting_shows_both_days_and_approximate_count(client):
+    meeting = MeetingFactory(
+        starts_on=datetime.date(2018, 11, 29),
+        ends_on=datetime.date(2018, 11, 30),
+        participant_count=70,
+        participants_approximate=True,
+    )
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert "29. und 30. November 2018" in content
+    assert "ca. 70" in content
+
+
+def test_meeting_list_groups_meetings_by_year_newest_first(client):
+    MeetingFactory(title="Das Lernnetzwerk wächst", starts_on=datetime.date(2017, 4, 3))
+    MeetingFactory(title="Gemeinsam besser werden", starts_on=datetime.date(2016, 6, 1))
+    MeetingFactory(title="Netzwerken ist kein Luxus", starts_on=datetime.date(2022, 11, 15))
+    content = client.get(reverse("network:meeting_list")).content.decode()
+    years = re.findall(r'<h2 id="jahr-(\d{4})">', content)
+    assert years == ["2022", "2017", "2016"]
+    assert content.index("Netzwerken ist kein Luxus") < content.index("Das Lernnetzwerk wächst")
+
+
+def test_calendar_marks_meeting_days_for_eyes_and_screen_readers():
+    MeetingFactory(
+        slug="21-lernnetzwerktreffen",
+        starts_on=datetime.date(2018, 11, 29),
+        ends_on=datetime.date(2018, 11, 30),
+    )
+    ArticleFactory(published_at=datetime.datetime(2018, 11, 29, 10, tzinfo=BERLIN))
+    html = Template("{% load news_tags %}{% month_calendar 2018 11 %}").render(Context())
+    assert 'aria-label="29. November 2018: 1 Artikel, 1 Treffen"' in html
+    assert 'aria-label="30. November 2018: 1 Treffen"' in html
+    assert html.count('has-meeting"') == 2
+    assert html.count('class="meeting-marker" aria-hidden="true"') == 3  # two days and legend
+    assert 'href="/aktuelles/2018/11/29/"' in html
+    assert 'href="/netzwerk/treffen/21-lernnetzwerktreffen/"' in html
+
+
+def test_calendar_day_with_several_meetings_links_to_the_meeting_list():
+    MeetingFactory.create_batch(2, starts_on=datetime.date(2017, 11, 9))
+    html = Template("{% load news_tags %}{% month_calendar 2017 11 %}").render(Context())
+    assert 'aria-label="9. November 2017: 2 Treffen"' in html
+    assert 'href="/netzwerk/treffen/#jahr-2017"' in html
+
+
+def test_main_navigation_links_network_and_meetings(client):
+    content = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("network:overview")}"' in content
+    assert f'href="{reverse("network:meeting_list")}"' in content
+
+
+def test_every_network_record_has_a_page_to_link_to(client):
+    participation = MeetingParticipationFactory()
+    role = RoleFactory(person=participation.person)
+    membership = ProgrammeMembershipFactory(municipality=role.municipality)
+    records = [
+        participation,
+        participation.meeting,
+        participation.person,
+        role,
+        role.municipality,
+        membership,
+        membership.programme,
+        InstitutionFactory(),
+    ]
+    for record in records:
+        assert client.get(record.get_absolute_url()).status_code == 200, record
