@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from apps.network.sitemaps import MeetingSitemap, NetworkIndexSitemap, NetworkRecordSitemap
 from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, HomeSitemap
 from apps.pages.sitemaps import PageSitemap
 from apps.pages.views import HomeView
@@ -18,6 +19,9 @@ sitemaps = {
     "artikel": ArticleSitemap,
     "archiv": ArchiveSitemap,
     "seiten": PageSitemap,
+    "netzwerk": NetworkIndexSitemap,
+    "treffen": MeetingSitemap,
+    "netzwerk-eintraege": NetworkRecordSitemap,
 }
 
 urlpatterns = [

@@ -1,5 +1,6 @@
 """The kinds of content the site search covers, in the order results are shown."""
 
+from apps.network.models import Institution, Meeting, Municipality, Person
 from apps.news.models import Article
 
 from .services import SearchKind
@@ -11,6 +12,33 @@ SEARCH_KINDS = [
         queryset=lambda: Article.objects.published(),
         fields=[("title", "A"), ("lead", "B"), ("body", "C")],
         text_field="body",
+    ),
+    SearchKind(
+        key="treffen",
+        label="Treffen",
+        queryset=lambda: Meeting.objects.published().select_related("programme"),
+        fields=[("title", "A"), ("motto", "A"), ("city", "B"), ("summary", "C")],
+        text_field="summary",
+        title_attribute="heading",
+    ),
+    SearchKind(
+        key="personen",
+        label="Personen",
+        queryset=lambda: Person.objects.published(),
+        fields=[("last_name", "A"), ("first_name", "A"), ("academic_title", "D")],
+    ),
+    SearchKind(
+        key="kommunen",
+        label="Kommunen",
+        queryset=lambda: Municipality.objects.all(),
+        fields=[("name", "A"), ("district", "B")],
+    ),
+    SearchKind(
+        key="institutionen",
+        label="Institutionen",
+        queryset=lambda: Institution.objects.all(),
+        fields=[("name", "A"), ("short_name", "A"), ("description", "C")],
+        text_field="description",
     ),
 ]
 

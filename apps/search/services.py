@@ -24,6 +24,7 @@ class SearchKind:
     # (field, weight) pairs; the first is the title shown in results
     fields: list = field(default_factory=list)
     text_field: str | None = None  # the field excerpts are cut from
+    title_attribute: str | None = None  # what a result is called; str(obj) when None
 
 
 def normalize_query(raw: str | None) -> str:

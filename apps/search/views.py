@@ -10,7 +10,8 @@ RESULTS_PER_PAGE = 20
 
 def _result(kind, obj, query):
     text = getattr(obj, kind.text_field, "") if kind.text_field else ""
-    return {"object": obj, "excerpt": excerpt(text, query)}
+    title = getattr(obj, kind.title_attribute) if kind.title_attribute else str(obj)
+    return {"object": obj, "title": title, "excerpt": excerpt(text, query)}
 
 
 def search(request):

@@ -72,7 +72,13 @@ def test_sitemap_lists_articles_archives_and_pages_but_nothing_hidden(client, ar
         "/barrierefreiheit/",
     } <= paths
     assert not any("entwurf" in path or "geplanter" in path for path in paths)
-    assert all(url.find(f"{SITEMAP}lastmod") is not None for url in root.findall(f"{SITEMAP}url"))
+    without_lastmod = {
+        url.findtext(f"{SITEMAP}loc").split("testserver", 1)[1]
+        for url in root.findall(f"{SITEMAP}url")
+        if url.find(f"{SITEMAP}lastmod") is None
+    }
+    # Only the network's index pages, while the network is still empty, lack a date.
+    assert all(path.startswith("/netzwerk/") for path in without_lastmod)
 
 
 def test_robots_txt_points_at_the_sitemap(client):
@@ -96,3 +102,32 @@ def test_structured_data_cannot_break_out_of_its_block(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "</script><script>alert(1)" not in html
     assert "\\u003C/script\\u003E" in html
+
+
+def test_sitemap_lists_published_network_pages_only(client):
+    from tests.factories import (
+        InstitutionFactory,
+        MeetingFactory,
+        MunicipalityFactory,
+        PersonFactory,
+    )
+
+    meeting = MeetingFactory()
+    hidden_meeting = MeetingFactory(hidden=True)
+    person = PersonFactory()
+    hidden_person = PersonFactory(hidden=True)
+    municipality = MunicipalityFactory()
+    institution = InstitutionFactory()
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    paths = {
+        url.findtext(f"{SITEMAP}loc").split("testserver", 1)[1]
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    for obj in [meeting, person, municipality, institution]:
+        assert obj.get_absolute_url() in paths
+    assert hidden_meeting.get_absolute_url() not in paths
+    assert hidden_person.get_absolute_url() not in paths
+    assert {"/netzwerk/", "/netzwerk/treffen/", "/netzwerk/kommunen/"} <= paths
+    for url in root.findall(f"{SITEMAP}url"):
+        if "/netzwerk/" in url.findtext(f"{SITEMAP}loc"):
+            assert url.find(f"{SITEMAP}lastmod") is not None

@@ -118,3 +118,29 @@ def test_postgres_search_uses_the_full_text_index(articles):
         cursor.execute("ANALYZE news_article")
     plan = queryset.explain()
     assert "news_article_search_idx" in plan
+
+
+def test_search_covers_meetings_people_municipalities_and_institutions(client):
+    from tests.factories import (
+        InstitutionFactory,
+        MeetingFactory,
+        MunicipalityFactory,
+        PersonFactory,
+    )
+
+    MeetingFactory(title="Bedingungen gelingenden Aufwachsens", summary="Treffen in Wuppertal")
+    MeetingFactory(title="Geheimes Wuppertal-Treffen", hidden=True)
+    PersonFactory(first_name="Ilona", last_name="Heuchel")
+    PersonFactory(first_name="Versteckte", last_name="Wuppertalerin", hidden=True)
+    MunicipalityFactory(name="Wuppertal", slug="wuppertal")
+    InstitutionFactory(name="Institut für Soziale Arbeit", description="Träger in Wuppertal")
+
+    html = client.get("/suche/", {"q": "Wuppertal"}).content.decode()
+    for group in ["treffen", "kommunen", "institutionen"]:
+        assert f'id="group-{group}"' in html, group
+    assert "Bedingungen gelingenden Aufwachsens" in html
+    assert "Geheimes Wuppertal-Treffen" not in html
+    assert "Wuppertalerin" not in html
+
+    people = client.get("/suche/", {"q": "Heuchel"}).content.decode()
+    assert 'id="group-personen"' in people and "Ilona Heuchel" in people

@@ -26,6 +26,8 @@ class Programme(models.Model):
     website = models.URLField(_("Website"), blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
 
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
     class Meta:
         verbose_name = _("Landesprogramm")
         verbose_name_plural = _("Landesprogramme")
@@ -88,6 +90,8 @@ class Municipality(models.Model):
         related_name="municipalities",
         blank=True,
     )
+
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     class Meta:
         verbose_name = _("Kommune")
@@ -196,6 +200,8 @@ class Institution(models.Model):
         help_text=_("Bei Ämtern und Einrichtungen einer Kommune."),
     )
     description = models.TextField(_("Beschreibung"), blank=True)
+
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     class Meta:
         verbose_name = _("Institution")

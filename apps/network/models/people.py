@@ -29,6 +29,8 @@ class Person(models.Model):
         help_text=_("Ohne Haken erscheint die Person nirgends auf der Website."),
     )
 
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
     objects = PersonQuerySet.as_manager()
 
     class Meta:
