@@ -33,7 +33,12 @@ class ArticleArchiveMixin:
     allow_future = False
 
     def get_queryset(self):
-        return Article.objects.published().select_related("author").prefetch_related("tags")
+        return (
+            Article.objects.published()
+            .select_related("author")
+            .prefetch_related("tags")
+            .with_photos()
+        )
 
 
 class HomeView(TemplateView):
@@ -42,7 +47,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["latest_articles"] = (
-            Article.objects.published().prefetch_related("tags")[: settings.NEWS_PAGINATE_BY // 2]
+            Article.objects.published()
+            .prefetch_related("tags")
+            .with_photos()[: settings.NEWS_PAGINATE_BY // 2]
         )
         return context
 
@@ -120,5 +127,5 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
 @staff_member_required
 def article_preview(request, pk):
     """Show any article, published or not, to staff; never cached."""
-    article = get_object_or_404(Article.objects.prefetch_related("tags"), pk=pk)
+    article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
     return render(request, "news/article_detail.html", {"object": article, "article": article, "is_preview": True})
