@@ -1,3 +1,10 @@
-from .news import ArticleFactory, StaffUserFactory, UserFactory
+from .media import PhotoFactory
+from .news import ArticleFactory, ArticlePhotoFactory, StaffUserFactory, UserFactory
 
-__all__ = ["ArticleFactory", "StaffUserFactory", "UserFactory"]
+__all__ = [
+    "ArticleFactory",
+    "ArticlePhotoFactory",
+    "PhotoFactory",
+    "StaffUserFactory",
+    "UserFactory",
+]
