@@ -16,6 +16,13 @@ def image_bytes(size=(640, 480), image_format="JPEG", color=(200, 80, 40), **sav
     return buffer.getvalue()
 
 
+def encode_image(image, image_format="PNG"):
+    """Return the bytes of a Pillow image."""
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
 def image_upload(name="foto.jpg", content=None, **kwargs):
     return SimpleUploadedFile(name, content if content is not None else image_bytes(**kwargs))
 
