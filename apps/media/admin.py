@@ -50,7 +50,13 @@ class YearFilter(admin.SimpleListFilter):
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     list_display = [
-        "thumbnail", "__str__", "credit", "format", "dimensions", "taken_on", "use_count"
+        "thumbnail",
+        "__str__",
+        "credit",
+        "format",
+        "dimensions",
+        "taken_on",
+        "use_count",
     ]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = ["format", YearFilter]
@@ -58,7 +64,13 @@ class PhotoAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     readonly_fields = [
-        "preview", "format", "dimensions", "size", "used_in", "created_at", "updated_at"
+        "preview",
+        "format",
+        "dimensions",
+        "size",
+        "used_in",
+        "created_at",
+        "updated_at",
     ]
     fieldsets = [
         (None, {"fields": ["image", "preview", "alt_text", "caption", "credit", "licence"]}),

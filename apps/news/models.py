@@ -21,9 +21,7 @@ class ArticleQuerySet(models.QuerySet):
     def with_photos(self):
         """Fetch the photos of all articles in one query, for lists and galleries."""
         return self.prefetch_related(
-            models.Prefetch(
-                "article_photos", queryset=ArticlePhoto.objects.select_related("photo")
-            )
+            models.Prefetch("article_photos", queryset=ArticlePhoto.objects.select_related("photo"))
         )
 
 

@@ -29,8 +29,11 @@ def test_photo_list_searches_caption_credit_and_alt_text(editor_client):
     PhotoFactory(caption="Roll-Up ISA", credit="Stadt Ahlen", alt_text="Ein Plakat")
     PhotoFactory(caption="Gruppenfoto", credit="Marina Bänke", alt_text="Zwölf Menschen")
 
-    for term, expected in [("Roll-Up", "Roll-Up ISA"), ("Bänke", "Gruppenfoto"),
-                           ("Zwölf", "Gruppenfoto")]:
+    for term, expected in [
+        ("Roll-Up", "Roll-Up ISA"),
+        ("Bänke", "Gruppenfoto"),
+        ("Zwölf", "Gruppenfoto"),
+    ]:
         result = changelist(editor_client, q=term).context["cl"].result_list
         assert [photo.caption for photo in result] == [expected]
 

@@ -41,8 +41,9 @@ def test_small_photo_is_never_upscaled():
     assert open_rendition(renditions[-1]).size == (700, 500)
 
 
-@pytest.mark.parametrize(("source_format", "fallback"), [("PNG", "PNG"), ("GIF", "PNG"),
-                                                          ("WEBP", "JPEG")])
+@pytest.mark.parametrize(
+    ("source_format", "fallback"), [("PNG", "PNG"), ("GIF", "PNG"), ("WEBP", "JPEG")]
+)
 def test_fallback_rendition_matches_the_original_kind(source_format, fallback):
     photo = PhotoFactory(image=image_upload("bild", image_format=source_format))
 

@@ -52,10 +52,18 @@ TOO_MANY_PIXELS = "Megapixel"
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        pytest.param("bericht.jpg", b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
-                     NOT_AN_IMAGE, id="renamed-pdf"),
-        pytest.param("foto.png", b"<!DOCTYPE html><html><body><script>alert(1)</script>",
-                     NOT_AN_IMAGE, id="renamed-html"),
+        pytest.param(
+            "bericht.jpg",
+            b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+            NOT_AN_IMAGE,
+            id="renamed-pdf",
+        ),
+        pytest.param(
+            "foto.png",
+            b"<!DOCTYPE html><html><body><script>alert(1)</script>",
+            NOT_AN_IMAGE,
+            id="renamed-html",
+        ),
         pytest.param(
             "logo.svg",
             b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -63,13 +71,25 @@ TOO_MANY_PIXELS = "Megapixel"
             NOT_AN_IMAGE,
             id="svg-with-script",
         ),
-        pytest.param("ebene.jpg", b"8BPS\x00\x01" + b"\x00" * 6 + b"\x00\x03" + b"\x00" * 64,
-                     NOT_AN_IMAGE, id="psd-header"),
+        pytest.param(
+            "ebene.jpg",
+            b"8BPS\x00\x01" + b"\x00" * 6 + b"\x00\x03" + b"\x00" * 64,
+            NOT_AN_IMAGE,
+            id="psd-header",
+        ),
         pytest.param("foto.jpg", noise_jpeg()[:6000], BROKEN, id="truncated-jpeg"),
-        pytest.param("riesig.png", png_claiming(30000, 30000), TOO_MANY_PIXELS,
-                     id="png-header-claims-30000x30000"),
-        pytest.param("gross.png", png_claiming(8000, 8000), "64,0 Megapixeln",
-                     id="png-header-above-our-limit"),
+        pytest.param(
+            "riesig.png",
+            png_claiming(30000, 30000),
+            TOO_MANY_PIXELS,
+            id="png-header-claims-30000x30000",
+        ),
+        pytest.param(
+            "gross.png",
+            png_claiming(8000, 8000),
+            "64,0 Megapixeln",
+            id="png-header-above-our-limit",
+        ),
         pytest.param("leer.jpg", b"", "Die Datei ist leer", id="zero-bytes"),
     ],
 )
@@ -111,8 +131,12 @@ def test_admin_refuses_oversize_file(editor_client, stored_files, settings):
 
 
 def test_admin_accepts_each_allowed_format(editor_client, stored_files):
-    for name, image_format in [("a.jpg", "JPEG"), ("b.png", "PNG"), ("c.webp", "WEBP"),
-                               ("d.gif", "GIF")]:
+    for name, image_format in [
+        ("a.jpg", "JPEG"),
+        ("b.png", "PNG"),
+        ("c.webp", "WEBP"),
+        ("d.gif", "GIF"),
+    ]:
         response = post_photo(editor_client, image_upload(name, image_format=image_format))
         assert response.status_code == 302, response.context["adminform"].form.errors
 
