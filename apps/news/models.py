@@ -191,7 +191,7 @@ class ArticlePhoto(models.Model):
         ]
 
     def __str__(self):
-        return f"„{self.article}“"
+        return str(self.photo)
 
     @property
     def display_caption(self):

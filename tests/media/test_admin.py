@@ -79,3 +79,15 @@ def test_photo_add_form_shows_required_alt_text_in_german(editor_client):
 
     assert response.context["adminform"].form.errors["alt_text"]
     assert Photo.objects.count() == 0
+
+
+def test_photo_can_be_uploaded_in_place_from_the_article_form_popup(editor_client):
+    response = editor_client.post(
+        reverse("admin:media_photo_add") + "?_to_field=id&_popup=1",
+        {"image": image_upload(), "alt_text": "Ein Gruppenfoto", "_popup": "1", "_to_field": "id"},
+    )
+
+    photo = Photo.objects.get()
+    assert response.status_code == 200
+    assert "popup_response" in response.content.decode()
+    assert f"&quot;value&quot;: &quot;{photo.pk}&quot;" in response.content.decode()
