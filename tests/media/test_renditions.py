@@ -1,7 +1,9 @@
+import io
 import os
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from PIL import Image
 
 from apps.media.renditions import WEBP, photo_renditions
@@ -99,3 +101,13 @@ def test_building_urls_does_not_create_missing_renditions(media_root):
     photo_renditions(photo, image_format=WEBP)
 
     assert not default_storage.exists(name)
+
+
+def test_command_recreates_missing_renditions():
+    photo = PhotoFactory()
+    names = photo_create_renditions(photo=photo)
+    default_storage.delete(names[0])
+
+    call_command("create_photo_renditions", stdout=io.StringIO())
+
+    assert all(default_storage.exists(name) for name in names)

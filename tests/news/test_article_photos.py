@@ -116,3 +116,14 @@ def test_staff_attaches_and_orders_photos_in_the_article_admin(client):
     assert response.status_code == 302, response.context["errors"]
     assert Article.objects.get(pk=article.pk).lead_photo == first
     assert list(ArticlePhoto.objects.values_list("photo", flat=True)) == [first.pk, second.pk]
+
+
+def test_link_preview_shows_the_lead_photo(client):
+    use = ArticlePhotoFactory(photo__alt_text="Kinder beim Malen")
+
+    content = client.get(use.article.get_absolute_url()).content.decode()
+
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/[^"]+\.jpg">', content
+    )
+    assert '<meta property="og:image:alt" content="Kinder beim Malen">' in content

@@ -43,3 +43,12 @@ def picture(
         "figure": figure,
         "css_class": css_class,
     }
+
+
+@register.inclusion_tag("media/includes/social_image.html", takes_context=True)
+def photo_social_meta(context, photo):
+    """Render Open Graph tags so link previews show the photo (a 3:2 JPEG or PNG)."""
+    rendition = photo_renditions(photo, shape="landscape")[-1]
+    request = context.get("request")
+    url = request.build_absolute_uri(rendition.url) if request else rendition.url
+    return {"photo": photo, "rendition": rendition, "url": url}
