@@ -147,8 +147,22 @@ class PhotoAdmin(admin.ModelAdmin):
     def get_deleted_objects(self, objs, request):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         if protected:
-            # Name the articles instead of Django's generic list of protected rows.
-            protected = [message for photo in objs if (message := photo_usage_error(photo=photo))]
-            for message in protected:
-                self.message_user(request, message, messages.ERROR)
+            # Link the articles instead of Django's generic list of protected rows.
+            articles = {
+                use.article
+                for photo in objs
+                for use in photo.article_uses.select_related("article")
+            }
+            protected = [
+                format_html(
+                    '{}: <a href="{}">{}</a>',
+                    _("Artikel"),
+                    reverse("admin:news_article_change", args=[article.pk]),
+                    article.title,
+                )
+                for article in sorted(articles, key=lambda article: article.title)
+            ]
+            for photo in objs:
+                if message := photo_usage_error(photo=photo):
+                    self.message_user(request, message, messages.ERROR)
         return deleted, model_count, perms_needed, protected

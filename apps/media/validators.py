@@ -48,7 +48,7 @@ class PhotoCheck:
 
 
 def _megapixels(pixels):
-    return f"{pixels / 1_000_000:.1f}".replace(".", ",")
+    return f"{pixels / 1_000_000:.1f}".removesuffix(".0").replace(".", ",")
 
 
 def _refuse(code, **params):
@@ -78,7 +78,8 @@ def check_photo_file(file) -> PhotoCheck:
             image_format = image.format
     except Image.DecompressionBombError:
         # Pillow's own ceiling (far above ours) refused the header outright.
-        _refuse("too_many_pixels", megapixels=_("über 178"), limit=_megapixels(max_pixels))
+        ceiling = _megapixels(2 * Image.MAX_IMAGE_PIXELS)
+        _refuse("too_many_pixels", megapixels=f"über {ceiling}", limit=_megapixels(max_pixels))
     except (UnidentifiedImageError, SyntaxError, ValueError, EOFError):
         _refuse("not_an_image")
     except OSError:

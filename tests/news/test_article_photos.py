@@ -66,23 +66,25 @@ def test_article_list_shows_the_lead_photo_small(client):
     assert use.photo.caption not in content
 
 
-def article_list_queries(client):
+def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("news:article_list"))
+        response = client.get(url)
     assert response.status_code == 200
     return len(queries)
 
 
-def test_article_list_query_count_does_not_grow_with_articles_with_photos(client, settings):
+@pytest.mark.parametrize("url_name", ["news:article_list", "home"])
+def test_list_query_count_does_not_grow_with_articles_with_photos(client, settings, url_name):
     settings.NEWS_PAGINATE_BY = 50
+    url = reverse(url_name)
     photo = PhotoFactory()
     for article in ArticleFactory.create_batch(2):
         ArticlePhotoFactory(article=article, photo=photo)
-    few = article_list_queries(client)
+    few = count_queries(client, url)
 
     for article in ArticleFactory.create_batch(18):
-        ArticlePhotoFactory(article=article, photo=photo)
-    many = article_list_queries(client)
+        ArticlePhotoFactory(article=article, photo=PhotoFactory())
+    many = count_queries(client, url)
 
     assert many == few
 

@@ -1,0 +1,1 @@
+# Meetings, municipalities, people and institutions arrive with the network issue.

@@ -1,0 +1,154 @@
+"""The sidebar month calendar and the month archive list, built with a fixed number of queries."""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import TruncDate, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Article
+
+MONTH_NAMES = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+# The short forms WordPress's German calendar uses.
+MONTH_ABBREVIATIONS = [
+    "Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+]  # fmt: skip
+WEEKDAY_ABBREVIATIONS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    year: int
+    month: int
+
+    @property
+    def name(self):
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def abbreviation(self):
+        return MONTH_ABBREVIATIONS[self.month - 1]
+
+    @property
+    def url(self):
+        return reverse("news:archive_month", kwargs={"year": self.year, "month": f"{self.month:02d}"})
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: datetime.date
+    article_count: int = 0
+    is_today: bool = False
+
+    @property
+    def url(self):
+        return reverse(
+            "news:archive_day",
+            kwargs={
+                "year": self.date.year,
+                "month": f"{self.date.month:02d}",
+                "day": f"{self.date.day:02d}",
+            },
+        )
+
+    @property
+    def label(self):
+        count = self.article_count
+        articles = "1 Artikel" if count == 1 else f"{count} Artikel"
+        return f"{self.date.day}. {MONTH_NAMES[self.date.month - 1]} {self.date.year}: {articles}"
+
+
+@dataclass
+class MonthCalendar:
+    year: int
+    month: int
+    weeks: list = field(default_factory=list)  # lists of seven CalendarDay or None
+    previous: MonthLink | None = None
+    next: MonthLink | None = None
+
+    @property
+    def name(self):
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def weekdays(self):
+        return list(zip(WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, strict=True))
+
+
+def _month_bounds(year, month):
+    """Return the aware start of the month and of the next month in the site's time zone."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=tz)
+    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+    return start, following
+
+
+def _month_of(moment):
+    local = timezone.localtime(moment)
+    return MonthLink(local.year, local.month)
+
+
+def build_month_calendar(*, year: int, month: int, today: datetime.date | None = None):
+    """Return the calendar of one month with its article days and the nearest months with articles.
+
+    Three queries, whatever the number of articles: the day counts of the month, and the
+    latest article before and the earliest after it.
+    """
+    today = today or timezone.localdate()
+    start, following = _month_bounds(year, month)
+    published = Article.objects.published()
+    counts = dict(
+        published.filter(published_at__gte=start, published_at__lt=following)
+        .annotate(day=TruncDate("published_at", tzinfo=timezone.get_current_timezone()))
+        .order_by()
+        .values("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    before = (
+        published.filter(published_at__lt=start)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    after = (
+        published.filter(published_at__gte=following)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    weeks = [
+        [
+            CalendarDay(day, counts.get(day, 0), day == today) if day.month == month else None
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    ]
+    return MonthCalendar(
+        year=year,
+        month=month,
+        weeks=weeks,
+        previous=_month_of(before) if before else None,
+        next=_month_of(after) if after else None,
+    )
+
+
+def month_archive_list():
+    """Return (MonthLink, article count) for every month with published articles, newest first."""
+    rows = (
+        Article.objects.published()
+        .annotate(month=TruncMonth("published_at", tzinfo=timezone.get_current_timezone()))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("-month")
+        .values_list("month", "n")
+    )
+    return [(MonthLink(month.year, month.month), n) for month, n in rows]

@@ -1,0 +1,198 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from .text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Return articles that visitors may see now."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Return released articles whose publication time is still ahead."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def with_photos(self):
+        """Fetch the photos of all articles in one query, for lists and galleries."""
+        return self.prefetch_related(
+            models.Prefetch("article_photos", queryset=ArticlePhoto.objects.select_related("photo"))
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("Veröffentlicht")
+
+    title = models.CharField(_("Titel"), max_length=255)
+    slug = models.SlugField(
+        _("Kurzname in der Adresse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wird aus dem Titel gebildet, wenn leer. Eindeutig pro Veröffentlichungstag."),
+    )
+    lead = models.TextField(
+        _("Vorspann"), blank=True, help_text=_("Kurzer Anreißer für Listen, Feeds und Vorschauen.")
+    )
+    body = ProseEditorField(
+        _("Text"), blank=True, config={"extensions": RICH_TEXT_EXTENSIONS}, sanitize=sanitize_rich_text
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("Veröffentlichungszeitpunkt"),
+        default=timezone.now,
+        help_text=_("Liegt er in der Zukunft, erscheint der Artikel automatisch zu diesem Zeitpunkt."),
+    )
+    # The publication day in the site's time zone, derived from published_at; it keeps
+    # slugs unique per day (the day in the article's URL).
+    publication_date = models.DateField(_("Veröffentlichungstag"), editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Autor/in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = TaggableManager(_("Themen"), blank=True, help_text=_("Durch Komma getrennt."))
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Artikel")
+        verbose_name_plural = _("Artikel")
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_article_pub_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication_date", "slug"],
+                name="news_article_unique_slug_per_day",
+                violation_error_message=_(
+                    "Am selben Tag gibt es schon einen Artikel mit diesem Kurznamen. "
+                    "Bitte einen anderen Kurznamen wählen."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def local_published_at(self):
+        return timezone.localtime(self.published_at)
+
+    def get_absolute_url(self):
+        day = self.local_published_at
+        return reverse(
+            "news:article_detail",
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def lead_photo(self):
+        """Return the first photo by position, or None; uses prefetched photos when there."""
+        first = next(iter(self.article_photos.all()), None)
+        return first.photo if first else None
+
+    def get_preview_url(self):
+        return reverse("news:article_preview", kwargs={"pk": self.pk})
+
+    def clean(self):
+        self._derive_fields()
+
+    def save(self, *args, **kwargs):
+        self._derive_fields()
+        self.body = sanitize_rich_text(self.body or "")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "publication_date", "slug", "body"}
+        super().save(*args, **kwargs)
+
+    def _derive_fields(self):
+        if self.published_at is not None:
+            self.publication_date = timezone.localdate(self.published_at)
+        if not self.slug and self.title:
+            self.slug = self._unique_slug(german_slugify(self.title) or "artikel")
+
+    def _unique_slug(self, base):
+        if self.publication_date is None:
+            return base
+        taken = set(
+            Article.objects.filter(publication_date=self.publication_date, slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, n = base, 2
+        while slug in taken:
+            suffix = f"-{n}"
+            slug = f"{base[: 200 - len(suffix)]}{suffix}"
+            n += 1
+        return slug
+
+
+class ArticlePhoto(models.Model):
+    """One photo in an article's gallery; the first by position is the lead photo."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("Artikel"), on_delete=models.CASCADE, related_name="article_photos"
+    )
+    photo = models.ForeignKey(
+        "media.Photo", verbose_name=_("Foto"), on_delete=models.PROTECT, related_name="article_uses"
+    )
+    position = models.PositiveSmallIntegerField(
+        _("Reihenfolge"),
+        default=0,
+        help_text=_(
+            "Kleinere Zahl zuerst. Das erste Foto erscheint auch in Listen und Vorschauen."
+        ),
+    )
+    caption = models.CharField(
+        _("Bildunterschrift in diesem Artikel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leer lassen, um die Bildunterschrift aus der Foto-Bibliothek zu zeigen."),
+    )
+
+    class Meta:
+        verbose_name = _("Foto im Artikel")
+        verbose_name_plural = _("Fotos im Artikel")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "photo"],
+                name="news_articlephoto_unique_photo_per_article",
+                violation_error_message=_("Dieses Foto ist dem Artikel schon zugeordnet."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.photo)
+
+    @property
+    def display_caption(self):
+        return self.caption or self.photo.caption

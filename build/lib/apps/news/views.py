@@ -1,0 +1,131 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import ListView, TemplateView
+from django.views.generic.dates import (
+    ArchiveIndexView,
+    BaseDateListView,
+    DateDetailView,
+    DayArchiveView,
+    MonthArchiveView,
+    YearArchiveView,
+    YearMixin,
+)
+from django.views.generic.list import MultipleObjectTemplateResponseMixin
+from taggit.models import Tag
+
+from .models import Article
+
+
+class ArticleArchiveMixin:
+    """Reach articles through published() and count days in the site's time zone."""
+
+    date_field = "published_at"
+    month_format = "%m"
+    day_format = "%d"
+    paginate_by = settings.NEWS_PAGINATE_BY
+    make_object_list = True
+    allow_future = False
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("author")
+            .prefetch_related("tags")
+            .with_photos()
+        )
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_articles"] = (
+            Article.objects.published()
+            .prefetch_related("tags")
+            .with_photos()[: settings.NEWS_PAGINATE_BY // 2]
+        )
+        return context
+
+
+class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
+    allow_empty = True
+    template_name = "news/article_list.html"
+
+    def get_dated_items(self):
+        # The sidebar lists the months; the index needs no date_list of its own.
+        return None, self.get_dated_queryset(), {}
+
+
+class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["calendar_month"] = max(context["date_list"], default=None)
+        return context
+
+
+class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
+    pass
+
+
+class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
+    pass
+
+
+class ArticleHalfYearArchiveView(
+    ArticleArchiveMixin, YearMixin, MultipleObjectTemplateResponseMixin, BaseDateListView
+):
+    """Articles of one half of a year ("2. Halbjahr 2017"); Django has no such view."""
+
+    template_name_suffix = "_archive_half_year"
+
+    def get_dated_items(self):
+        year = self.get_year()
+        half = self.kwargs["half"]
+        try:
+            start = datetime.date(int(year), 1 if half == 1 else 7, 1)
+            end = datetime.date(int(year) + (half == 2), 7 if half == 1 else 1, 1)
+        except ValueError as error:
+            raise Http404(_("Ungültiges Datum")) from error
+        queryset = self.get_dated_queryset(
+            **{
+                f"{self.date_field}__gte": self._make_date_lookup_arg(start),
+                f"{self.date_field}__lt": self._make_date_lookup_arg(end),
+            }
+        )
+        date_list = self.get_date_list(queryset, "month", "DESC")
+        return date_list, queryset, {
+            "year": start,
+            "half": half,
+            "calendar_month": date_list[0] if date_list else start,
+        }
+
+
+class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
+    pass
+
+
+class ArticleTagView(ArticleArchiveMixin, ListView):
+    template_name = "news/article_tag.html"
+    allow_empty = False
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags__slug=self.tag.slug).distinct()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+@never_cache
+@staff_member_required
+def article_preview(request, pk):
+    """Show any article, published or not, to staff; never cached."""
+    article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
+    return render(request, "news/article_detail.html", {"object": article, "article": article, "is_preview": True})
