@@ -111,3 +111,44 @@ def test_command_recreates_missing_renditions():
     call_command("create_photo_renditions", stdout=io.StringIO())
 
     assert all(default_storage.exists(name) for name in names)
+
+
+def animation(image_format, size=(600, 400)):
+    frames = [Image.new("RGB", size, color) for color in ("red", "blue", "green")]
+    buffer = io.BytesIO()
+    frames[0].save(
+        buffer, format=image_format, save_all=True, append_images=frames[1:], duration=100
+    )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("cmyk.jpg", encode_image(Image.new("CMYK", (600, 400)), "JPEG"), id="cmyk"),
+        pytest.param("grau.jpg", encode_image(Image.new("L", (600, 400), 90), "JPEG"), id="gray"),
+        pytest.param("tief.png", encode_image(Image.new("I;16", (600, 400), 3000)), id="16-bit"),
+        pytest.param("sw.png", encode_image(Image.new("1", (600, 400), 1)), id="bilevel"),
+        pytest.param(
+            "glas.webp",
+            encode_image(Image.new("RGBA", (600, 400), (255, 0, 0, 90)), "WEBP"),
+            id="webp-with-alpha",
+        ),
+    ],
+)
+def test_unusual_colour_modes_still_get_every_rendition(name, content):
+    photo = PhotoFactory(image=image_upload(name, content))
+
+    for rendition_name in photo_create_renditions(photo=photo):
+        with default_storage.open(rendition_name) as stored, Image.open(stored) as image:
+            image.load()
+
+
+@pytest.mark.parametrize("image_format", ["GIF", "WEBP", "PNG"])
+def test_animation_stays_animated_in_the_original_and_still_in_renditions(image_format):
+    photo = PhotoFactory(image=image_upload("animation", animation(image_format)))
+
+    with default_storage.open(photo.image.name) as stored, Image.open(stored) as image:
+        assert image.n_frames == 3
+    rendition = photo_renditions(photo, image_format=WEBP)[0]
+    assert getattr(open_rendition(rendition), "n_frames", 1) == 1
