@@ -45,8 +45,8 @@ def picture(
     }
 
 
-@register.inclusion_tag("media/includes/social_image.html", takes_context=True)
-def photo_social_meta(context, photo):
+@register.inclusion_tag("media/includes/og_image.html", takes_context=True)
+def photo_og_image(context, photo):
     """Render Open Graph tags so link previews show the photo (a 3:2 JPEG or PNG)."""
     rendition = photo_renditions(photo, shape="landscape")[-1]
     request = context.get("request")
