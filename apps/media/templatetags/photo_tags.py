@@ -4,7 +4,10 @@ from ..renditions import WEBP, photo_renditions
 
 register = template.Library()
 
-DEFAULT_SIZES = "(min-width: 72rem) 45rem, (min-width: 52rem) 60vw, 100vw"
+# The main column: 50rem beside the sidebar on wide screens, the screen less padding on phones.
+DEFAULT_SIZES = (
+    "(min-width: 72rem) 50rem, (min-width: 52rem) calc(100vw - 22rem), calc(100vw - 2rem)"
+)
 
 
 def _srcset(renditions):
