@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.media.models import Photo
 from tests.factories import ArticleFactory, PhotoFactory
@@ -47,6 +48,16 @@ def test_photo_list_filters_by_format_and_year(editor_client):
 
     assert [photo.caption for photo in by_format] == ["Grafik"]
     assert [photo.caption for photo in by_year] == ["Sommerfest"]
+
+
+def test_year_filter_falls_back_to_the_upload_year(editor_client):
+    PhotoFactory(caption="Ohne Aufnahmedatum")
+    this_year = str(timezone.localdate().year)
+
+    result = changelist(editor_client, jahr=this_year).context["cl"].result_list
+
+    assert [photo.caption for photo in result] == ["Ohne Aufnahmedatum"]
+    assert not changelist(editor_client, jahr="2019").context["cl"].result_list
 
 
 def test_photo_list_query_count_does_not_grow_with_the_library(editor_client):

@@ -75,3 +75,11 @@ def test_replacing_the_image_removes_the_old_files(
     names = [str(path) for path in stored_files()]
     assert old_name not in names
     assert sorted(names) == sorted([photo.image.name, *photo_create_renditions(photo=photo)])
+
+
+def test_deleting_an_article_keeps_its_photos_in_the_library():
+    use = ArticlePhotoFactory()
+
+    use.article.delete()
+
+    assert Photo.objects.filter(pk=use.photo.pk).exists()
