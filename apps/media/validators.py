@@ -73,8 +73,10 @@ def check_photo_file(file) -> PhotoCheck:
         file.seek(0)
         # Only the four formats' parsers ever see the bytes: a PSD, PDF or SVG is "unidentified".
         with Image.open(file, formats=ALLOWED_FORMATS) as image:
-            width, height = image.size
+            # Counting frames reads only their headers; a GIF frame larger than the logical
+            # screen widens image.size while doing so, hence the size afterwards.
             frames = getattr(image, "n_frames", 1)
+            width, height = image.size
             image_format = image.format
     except Image.DecompressionBombError:
         # Pillow's own ceiling (far above ours) refused the header outright.
@@ -92,7 +94,8 @@ def check_photo_file(file) -> PhotoCheck:
     try:
         file.seek(0)
         with Image.open(file, formats=ALLOWED_FORMATS) as image:
-            if ImageFile.LOAD_TRUNCATED_IMAGES:  # pragma: no cover - guards a global
+            # Some library may have switched Pillow to accept truncated files; we never do.
+            if ImageFile.LOAD_TRUNCATED_IMAGES:
                 raise OSError("truncated images must not be accepted")
             for frame in range(frames):
                 image.seek(frame)
