@@ -1,1 +1,0 @@
-# Meetings, municipalities, people and institutions arrive with the network issue.
