@@ -33,7 +33,7 @@ def coordinator_history(*, municipality: Municipality) -> QuerySet[Role]:
 
 def published_articles_about(related) -> QuerySet[Article]:
     """Return the published articles linked to a meeting, municipality, person or institution."""
-    return related.articles.published().prefetch_related("tags")
+    return related.articles.published().prefetch_related("tags").with_photos()
 
 
 def public_participations() -> QuerySet[MeetingParticipation]:

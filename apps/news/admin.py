@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from .models import Article, Topic
+from apps.media.admin import photo_thumbnail
+
+from .models import Article, ArticlePhoto, Topic
 from .services import articles_publish, articles_unpublish
 
 
@@ -30,6 +32,22 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticlePhotoInline(admin.TabularInline):
+    model = ArticlePhoto
+    fields = ["thumbnail", "photo", "position", "caption"]
+    readonly_fields = ["thumbnail"]
+    # A search box with a "+" to upload in place; never a select of the whole library.
+    autocomplete_fields = ["photo"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("photo")
+
+    @admin.display(description=_("Vorschau"))
+    def thumbnail(self, obj):
+        return photo_thumbnail(obj.photo if obj.pk else None)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "published_at", "state", "author", "tag_list"]
@@ -41,6 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     autocomplete_fields = ["author", "meetings", "municipalities", "people", "institutions"]
     actions = ["publish", "unpublish"]
+    inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "author"]}),

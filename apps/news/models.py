@@ -52,6 +52,12 @@ class ArticleQuerySet(models.QuerySet):
         """Return released articles whose publication time is still ahead."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def with_photos(self):
+        """Fetch the photos of all articles in one query, for lists and galleries."""
+        return self.prefetch_related(
+            models.Prefetch("article_photos", queryset=ArticlePhoto.objects.select_related("photo"))
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -159,6 +165,12 @@ class Article(models.Model):
             },
         )
 
+    @property
+    def lead_photo(self):
+        """Return the first photo by position, or None; uses prefetched photos when there."""
+        first = next(iter(self.article_photos.all()), None)
+        return first.photo if first else None
+
     def clean(self):
         self._derive_fields()
         # The form leaves publication_date (not editable) out of its constraint checks.
@@ -203,3 +215,46 @@ class Article(models.Model):
             slug = f"{base[: 200 - len(suffix)]}{suffix}"
             n += 1
         return slug
+
+
+class ArticlePhoto(models.Model):
+    """One photo in an article's gallery; the first by position is the lead photo."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("Artikel"), on_delete=models.CASCADE, related_name="article_photos"
+    )
+    photo = models.ForeignKey(
+        "media.Photo", verbose_name=_("Foto"), on_delete=models.PROTECT, related_name="article_uses"
+    )
+    position = models.PositiveSmallIntegerField(
+        _("Reihenfolge"),
+        default=0,
+        help_text=_(
+            "Kleinere Zahl zuerst. Das erste Foto erscheint auch in Listen und Vorschauen."
+        ),
+    )
+    caption = models.CharField(
+        _("Bildunterschrift in diesem Artikel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leer lassen, um die Bildunterschrift aus der Foto-Bibliothek zu zeigen."),
+    )
+
+    class Meta:
+        verbose_name = _("Foto im Artikel")
+        verbose_name_plural = _("Fotos im Artikel")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "photo"],
+                name="news_articlephoto_unique_photo_per_article",
+                violation_error_message=_("Dieses Foto ist dem Artikel schon zugeordnet."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.photo)
+
+    @property
+    def display_caption(self):
+        return self.caption or self.photo.caption

@@ -34,7 +34,12 @@ class ArticleArchiveMixin:
     allow_future = True
 
     def get_queryset(self):
-        return Article.objects.published().select_related("author").prefetch_related("tags")
+        return (
+            Article.objects.published()
+            .select_related("author")
+            .prefetch_related("tags")
+            .with_photos()
+        )
 
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
@@ -114,7 +119,7 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
 @staff_member_required
 def article_preview(request, pk):
     """Show any article, published or not, to staff; never cached."""
-    article = get_object_or_404(Article.objects.prefetch_related("tags"), pk=pk)
+    article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
     return render(
         request,
         "news/article_detail.html",

@@ -1,3 +1,4 @@
+from .media import PhotoFactory
 from .network import (
     InstitutionFactory,
     MeetingFactory,
@@ -8,10 +9,12 @@ from .network import (
     ProgrammeMembershipFactory,
     RoleFactory,
 )
-from .news import ArticleFactory, StaffUserFactory, UserFactory
+from .news import ArticleFactory, ArticlePhotoFactory, StaffUserFactory, UserFactory
 
 __all__ = [
     "ArticleFactory",
+    "ArticlePhotoFactory",
+    "PhotoFactory",
     "InstitutionFactory",
     "MeetingFactory",
     "MeetingParticipationFactory",

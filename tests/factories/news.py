@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from apps.news.models import Article
+from apps.news.models import Article, ArticlePhoto
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -43,3 +43,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+
+class ArticlePhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticlePhoto
+
+    article = factory.SubFactory(ArticleFactory)
+    photo = factory.SubFactory("tests.factories.media.PhotoFactory")
+    position = factory.Sequence(lambda n: n)

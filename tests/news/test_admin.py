@@ -30,6 +30,8 @@ def article_form(**overrides):
         "published_at_0": now.strftime("%d.%m.%Y"),
         "published_at_1": now.strftime("%H:%M:%S"),
         "author": "",
+        "article_photos-TOTAL_FORMS": "0",
+        "article_photos-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

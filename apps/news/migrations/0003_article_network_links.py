@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('network', '0001_initial'),
-        ('news', '0001_initial'),
+        ('news', '0002_article_photos'),
     ]
 
     operations = [

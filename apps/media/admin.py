@@ -1,0 +1,168 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .models import Photo
+from .renditions import WEBP, photo_renditions
+from .services import photo_delete, photo_save, photo_usage_error
+
+THUMBNAIL_WIDTH = 120
+
+
+def photo_thumbnail(photo):
+    """Return an <img> of the smallest WebP rendition for admin lists and inlines."""
+    if photo is None or not photo.pk:
+        return "–"
+    smallest = photo_renditions(photo, image_format=WEBP)[0]
+    height = round(smallest.height * THUMBNAIL_WIDTH / smallest.width)
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        smallest.url,
+        THUMBNAIL_WIDTH,
+        height,
+        photo.alt_text,
+    )
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("Jahr")
+    parameter_name = "jahr"
+
+    def lookups(self, request, model_admin):
+        # Two small aggregate queries, whatever the size of the library.
+        taken = Photo.objects.filter(taken_on__isnull=False).dates("taken_on", "year")
+        created = Photo.objects.filter(taken_on__isnull=True).dates("created_at", "year")
+        years = sorted({d.year for d in taken} | {d.year for d in created}, reverse=True)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if not self.value() or not self.value().isdigit():
+            return queryset
+        year = int(self.value())
+        return queryset.filter(
+            Q(taken_on__year=year) | Q(taken_on__isnull=True, created_at__year=year)
+        )
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "credit",
+        "format",
+        "dimensions",
+        "taken_on",
+        "use_count",
+    ]
+    list_display_links = ["thumbnail", "__str__"]
+    list_filter = ["format", YearFilter]
+    search_fields = ["caption", "credit", "alt_text"]
+    list_per_page = 50
+    show_full_result_count = False
+    readonly_fields = [
+        "preview",
+        "format",
+        "dimensions",
+        "size",
+        "used_in",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["image", "preview", "alt_text", "caption", "credit", "licence"]}),
+        (_("Aufnahme"), {"fields": ["taken_on"]}),
+        (_("Zuschnitt"), {"fields": ["focal_x", "focal_y"]}),
+        (
+            _("Datei"),
+            {"fields": ["format", "dimensions", "size", "used_in", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
+            queryset = queryset.annotate(use_total=Count("article_uses"))
+        return queryset
+
+    @admin.display(description=_("Vorschau"))
+    def thumbnail(self, obj):
+        return photo_thumbnail(obj)
+
+    @admin.display(description=_("Vorschau"))
+    def preview(self, obj):
+        if not obj.pk:
+            return "–"
+        largest = photo_renditions(obj, image_format=WEBP)[-1]
+        width = min(largest.width, 480)
+        return format_html(
+            '<a href="{}"><img src="{}" width="{}" height="{}" alt="{}"></a>',
+            obj.image.url,
+            largest.url,
+            width,
+            round(largest.height * width / largest.width),
+            obj.alt_text,
+        )
+
+    @admin.display(description=_("Größe (Pixel)"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.pk else "–"
+
+    @admin.display(description=_("Dateigröße"))
+    def size(self, obj):
+        return filesizeformat(obj.file_size) if obj.pk else "–"
+
+    @admin.display(description=_("Verwendungen"), ordering="use_total")
+    def use_count(self, obj):
+        return getattr(obj, "use_total", None)
+
+    @admin.display(description=_("Verwendet in"))
+    def used_in(self, obj):
+        if not obj.pk:
+            return "–"
+        uses = obj.article_uses.select_related("article").order_by("article__title")
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:news_article_change", args=[use.article_id]), use.article.title)
+                for use in uses
+            ),
+        )
+        return links or _("in keinem Artikel")
+
+    def save_model(self, request, obj, form, change):
+        photo_save(photo=obj)
+
+    def delete_model(self, request, obj):
+        photo_delete(photo=obj)
+
+    def delete_queryset(self, request, queryset):
+        for photo in queryset:
+            photo_delete(photo=photo)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            # Link the articles instead of Django's generic list of protected rows.
+            articles = {
+                use.article
+                for photo in objs
+                for use in photo.article_uses.select_related("article")
+            }
+            protected = [
+                format_html(
+                    '{}: <a href="{}">{}</a>',
+                    _("Artikel"),
+                    reverse("admin:news_article_change", args=[article.pk]),
+                    article.title,
+                )
+                for article in sorted(articles, key=lambda article: article.title)
+            ]
+            for photo in objs:
+                if message := photo_usage_error(photo=photo):
+                    self.message_user(request, message, messages.ERROR)
+        return deleted, model_count, perms_needed, protected

@@ -1,0 +1,119 @@
+"""Checks an uploaded photo before anything is stored.
+
+The order matters: size first, then what Pillow reads from the header (format, dimensions,
+frame count), and only then a full decode, so that a decompression bomb is refused before
+any pixel data is unpacked.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp,image/gif"
+
+MESSAGES = {
+    "empty": _("Die Datei ist leer. Bitte eine Bilddatei auswählen."),
+    "too_large": _(
+        "Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s. "
+        "Bitte das Foto vor dem Hochladen verkleinern."
+    ),
+    "not_an_image": _(
+        "Diese Datei ist kein Foto im Format JPEG, PNG, WebP oder GIF. Andere Formate "
+        "(zum Beispiel PDF, SVG, PSD oder HEIC) bitte vorher in JPEG umwandeln."
+    ),
+    "too_many_pixels": _(
+        "Das Bild ist mit %(megapixels)s Megapixeln zu groß; erlaubt sind höchstens "
+        "%(limit)s Megapixel (bei Animationen alle Einzelbilder zusammen). "
+        "Bitte das Bild verkleinern."
+    ),
+    "broken": _(
+        "Die Bilddatei ist beschädigt oder unvollständig und kann nicht gelesen werden. "
+        "Bitte die Datei neu speichern oder exportieren und noch einmal hochladen."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class PhotoCheck:
+    format: str
+    width: int
+    height: int
+    frames: int
+
+
+def _megapixels(pixels):
+    return f"{pixels / 1_000_000:.1f}".removesuffix(".0").replace(".", ",")
+
+
+def _refuse(code, **params):
+    raise ValidationError(MESSAGES[code], code=code, params=params or None)
+
+
+def check_photo_file(file) -> PhotoCheck:
+    """Return what the file holds, or raise a ValidationError saying why it is refused."""
+    checked = getattr(file, "_photo_check", None)
+    if checked is not None:
+        return checked
+
+    size = file.size
+    if not size:
+        _refuse("empty")
+    limit = settings.PHOTO_MAX_UPLOAD_BYTES
+    if size > limit:
+        _refuse("too_large", size=filesizeformat(size), limit=filesizeformat(limit))
+
+    max_pixels = settings.PHOTO_MAX_PIXELS
+    try:
+        file.seek(0)
+        # Only the four formats' parsers ever see the bytes: a PSD, PDF or SVG is "unidentified".
+        with Image.open(file, formats=ALLOWED_FORMATS) as image:
+            # Counting frames reads only their headers; a GIF frame larger than the logical
+            # screen widens image.size while doing so, hence the size afterwards.
+            frames = getattr(image, "n_frames", 1)
+            width, height = image.size
+            image_format = image.format
+    except Image.DecompressionBombError:
+        # Pillow's own ceiling (far above ours) refused the header outright.
+        ceiling = _megapixels(2 * Image.MAX_IMAGE_PIXELS)
+        _refuse("too_many_pixels", megapixels=f"über {ceiling}", limit=_megapixels(max_pixels))
+    except (UnidentifiedImageError, SyntaxError, ValueError, EOFError):
+        _refuse("not_an_image")
+    except OSError:
+        _refuse("broken")
+
+    pixels = width * height * frames
+    if pixels > max_pixels:
+        _refuse("too_many_pixels", megapixels=_megapixels(pixels), limit=_megapixels(max_pixels))
+
+    try:
+        file.seek(0)
+        with Image.open(file, formats=ALLOWED_FORMATS) as image:
+            # Some library may have switched Pillow to accept truncated files; we never do.
+            if ImageFile.LOAD_TRUNCATED_IMAGES:
+                raise OSError("truncated images must not be accepted")
+            for frame in range(frames):
+                image.seek(frame)
+                image.load()
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        _refuse("broken")
+    finally:
+        file.seek(0)
+
+    checked = PhotoCheck(format=image_format, width=width, height=height, frames=frames)
+    # Remembered on the upload so that the form and the model check decode it only once.
+    file._photo_check = checked
+    return checked
+
+
+def validate_photo_file(value):
+    """Refuse anything that is not a sound JPEG, PNG, WebP or GIF within the limits."""
+    if getattr(value, "_committed", False):
+        # Already stored, so already checked; don't reread it on every later save.
+        return
+    check_photo_file(value.file if isinstance(value, FieldFile) else value)
