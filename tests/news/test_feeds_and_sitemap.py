@@ -131,3 +131,18 @@ def test_sitemap_lists_published_network_pages_only(client):
     for url in root.findall(f"{SITEMAP}url"):
         if "/netzwerk/" in url.findtext(f"{SITEMAP}loc"):
             assert url.find(f"{SITEMAP}lastmod") is not None
+
+
+def test_feed_offers_the_lead_photo_as_enclosure(client):
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    article = ArticleFactory(title="Mit Foto")
+    ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
+    ArticleFactory(title="Ohne Foto")
+    channel = ET.fromstring(client.get("/aktuelles/feed/").content).find("channel")
+    enclosures = {i.findtext("title"): i.find("enclosure") for i in channel.findall("item")}
+    assert enclosures["Ohne Foto"] is None
+    photo = enclosures["Mit Foto"]
+    assert photo.get("url").startswith("http://testserver/media/")
+    assert photo.get("type") in {"image/jpeg", "image/png"}
+    assert int(photo.get("length")) > 0
