@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from apps.editorial.admin_mixins import EditorialAdmin, ReleaseControlledAdmin
+
 from .models import (
     Institution,
     Meeting,
@@ -17,10 +19,10 @@ from .models import (
 
 class GermanSlugMedia:
     # Spells umlauts the German way in prepopulated slugs ("ä" → "ae").
-    js = ["admin/js/german_urlify.js"]
+    js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
 
 
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(EditorialAdmin):
     # Addresses typed without a scheme are web sites, and those speak https today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -115,7 +117,9 @@ class InstitutionAdmin(NetworkAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(NetworkAdmin):
+class PersonAdmin(ReleaseControlledAdmin, NetworkAdmin):
+    publish_permission = "network.publish_person"
+
     list_display = ["last_name", "first_name", "academic_title", "is_published", "role_count"]
     ordering = ["last_name", "first_name"]
     list_display_links = ["last_name", "first_name"]
@@ -141,7 +145,9 @@ class PersonAdmin(NetworkAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(NetworkAdmin):
+class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
+    publish_permission = "network.publish_meeting"
+
     list_display = [
         "__str__",
         "title",

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
+from apps.editorial.admin_mixins import ReleaseControlledAdmin
 from apps.media.admin import photo_thumbnail
 
 from .models import Article, ArticlePhoto, Topic
-from .services import articles_publish, articles_unpublish
+from .services import articles_publish, articles_submit_for_review, articles_unpublish
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -17,12 +18,15 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
+            ("freigabe", _("wartet auf Freigabe")),
             ("online", _("online")),
             ("geplant", _("geplant (erscheint später)")),
             ("entwurf", _("Entwurf")),
         ]
 
     def queryset(self, request, queryset):
+        if self.value() == "freigabe":
+            return queryset.filter(status=Article.Status.REVIEW)
         if self.value() == "online":
             return queryset.published()
         if self.value() == "geplant":
@@ -49,7 +53,7 @@ class ArticlePhotoInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReleaseControlledAdmin):
     list_display = ["title", "published_at", "state", "author", "tag_list"]
     list_filter = [PublicationStateFilter, "status", "tags"]
     list_select_related = ["author"]
@@ -58,7 +62,9 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
     autocomplete_fields = ["author", "meetings", "municipalities", "people", "institutions"]
-    actions = ["publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish"]
+    publish_permission = "news.publish_article"
+    release_fields = ("published_at",)
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
@@ -96,10 +102,42 @@ class ArticleAdmin(admin.ModelAdmin):
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
+    def is_released(self, obj):
+        return obj.status == Article.Status.PUBLISHED
+
+    def withhold(self, obj):
+        if obj.status == Article.Status.PUBLISHED:
+            obj.status = Article.Status.DRAFT
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.can_release(request):
+            # Editors save drafts or submit them; a crafted "published" is an invalid choice.
+            kwargs["choices"] = [
+                (Article.Status.DRAFT, Article.Status.DRAFT.label),
+                (Article.Status.REVIEW, Article.Status.REVIEW.label),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()
 
-    @admin.action(description=_("Ausgewählte Artikel veröffentlichen"))
+    @admin.action(
+        description=_("Ausgewählte Entwürfe zur Freigabe einreichen"), permissions=["change"]
+    )
+    def submit_for_review(self, request, queryset):
+        count = articles_submit_for_review(articles=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%d Artikel zur Freigabe eingereicht.",
+                "%d Artikel zur Freigabe eingereicht.",
+                count,
+            )
+            % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Ausgewählte Artikel veröffentlichen"), permissions=["release"])
     def publish(self, request, queryset):
         count = articles_publish(articles=queryset)
         self.message_user(
@@ -108,7 +146,9 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Ausgewählte Artikel zurückziehen (Entwurf)"))
+    @admin.action(
+        description=_("Ausgewählte Artikel zurückziehen (Entwurf)"), permissions=["release"]
+    )
     def unpublish(self, request, queryset):
         count = articles_unpublish(articles=queryset)
         self.message_user(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
@@ -62,6 +63,7 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
+        REVIEW = "review", _("Zur Freigabe eingereicht")
         PUBLISHED = "published", _("Veröffentlicht")
 
     title = models.CharField(_("Titel"), max_length=255)
@@ -120,6 +122,10 @@ class Article(models.Model):
         "network.Institution", verbose_name=_("Institutionen"), blank=True, related_name="articles"
     )
 
+    history = HistoricalRecords(
+        verbose_name=_("Version eines Artikels"), excluded_fields=["publication_date"]
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -127,6 +133,9 @@ class Article(models.Model):
         verbose_name_plural = _("Artikel")
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", _("Artikel freigeben, planen, zurückziehen und löschen")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="news_article_pub_idx"),
             # German full-text search (PostgreSQL only; the migration skips it elsewhere).
@@ -199,9 +208,10 @@ class Article(models.Model):
         if self.published_at is not None:
             self.publication_date = timezone.localdate(self.published_at)
         if not self.slug and self.title:
-            self.slug = self._unique_slug(german_slugify(self.title) or "artikel")
+            self.slug = self.unique_slug(german_slugify(self.title) or "artikel")
 
-    def _unique_slug(self, base):
+    def unique_slug(self, base):
+        """Return base, or base with a number, so that no other article has it on this day."""
         if self.publication_date is None:
             return base
         taken = set(

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 
 from apps.news.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
 
@@ -37,12 +38,15 @@ class Page(models.Model):
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    history = HistoricalRecords(verbose_name=_("Version einer Seite"))
+
     objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Seite")
         verbose_name_plural = _("Seiten")
         ordering = ["position", "title"]
+        permissions = [("publish_page", _("Seiten veröffentlichen, verbergen und löschen"))]
 
     def __str__(self):
         return self.title

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "apps.pages",
     "apps.search",
     "django.contrib.postgres",
+    "simple_history",
+    "apps.editorial",
     "axes",
 ]
 
@@ -43,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.SiteCSPMiddleware",
     # Last, as django-axes asks: it watches the login attempts of everything above.

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from apps.news.models import TaggedItem
@@ -136,6 +137,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    history = HistoricalRecords(verbose_name=_("Version eines Treffens"))
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -143,6 +146,7 @@ class Meeting(models.Model):
         verbose_name_plural = _("Treffen")
         ordering = ["-starts_on", "-pk"]
         get_latest_by = "starts_on"
+        permissions = [("publish_meeting", _("Treffen veröffentlichen, zurückziehen und löschen"))]
         indexes = [models.Index(fields=["starts_on", "ends_on"], name="network_meeting_dates_idx")]
         constraints = [
             models.CheckConstraint(

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Programme(models.Model):
@@ -27,6 +28,7 @@ class Programme(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
 
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("Version eines Programms"))
 
     class Meta:
         verbose_name = _("Landesprogramm")
@@ -92,6 +94,7 @@ class Municipality(models.Model):
     )
 
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("Version einer Kommune"))
 
     class Meta:
         verbose_name = _("Kommune")
@@ -202,6 +205,7 @@ class Institution(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
 
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("Version einer Institution"))
 
     class Meta:
         verbose_name = _("Institution")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .organisations import Institution, Municipality
 
@@ -31,12 +32,15 @@ class Person(models.Model):
 
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    history = HistoricalRecords(verbose_name=_("Version einer Person"))
+
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
         ordering = ["last_name", "first_name"]
+        permissions = [("publish_person", _("Personen veröffentlichen, verbergen und löschen"))]
 
     def __str__(self):
         return self.full_name
