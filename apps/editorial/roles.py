@@ -21,7 +21,11 @@ EDITED_MODELS = [
 ]
 # Inline rows editors may remove while editing a draft.
 EDITOR_DELETABLE = [
-    ("news", "article"),  # drafts only: the admin refuses published ones
+    # Drafts only: the admin refuses to delete published articles, meetings, people, pages.
+    ("news", "article"),
+    ("network", "meeting"),
+    ("network", "person"),
+    ("pages", "page"),
     ("news", "articlephoto"),
     ("network", "meetingparticipation"),
     ("network", "role"),

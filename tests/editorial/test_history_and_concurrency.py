@@ -1,0 +1,112 @@
+import pytest
+from django.urls import reverse
+
+from apps.network.models import Meeting
+from apps.news.models import Article
+from tests.factories import ArticleFactory, MeetingFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def change_form(article, token, **overrides):
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "lead": article.lead,
+        "body": article.body,
+        "tags": "",
+        "status": article.status,
+        "published_at_0": article.local_published_at.strftime("%d.%m.%Y"),
+        "published_at_1": article.local_published_at.strftime("%H:%M:%S"),
+        "author": "",
+        "article_photos-TOTAL_FORMS": "0",
+        "article_photos-INITIAL_FORMS": "0",
+        "edit_token": token,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(StaffUserFactory(username="presse"))
+    return client
+
+
+def test_every_admin_save_is_kept_as_a_revision_with_its_author(staff_client):
+    article = ArticleFactory(title="Erste Fassung")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    response = staff_client.post(
+        url, change_form(article, article.updated_at.isoformat(), title="Zweite Fassung")
+    )
+    assert response.status_code == 302
+    versions = list(article.history.order_by("history_date"))
+    assert [v.title for v in versions] == ["Erste Fassung", "Zweite Fassung"]
+    assert versions[-1].history_user.username == "presse"
+    page = staff_client.get(
+        reverse("admin:news_article_history", args=[article.pk])
+    ).content.decode()
+    assert "Erste Fassung" in page and "Zweite Fassung" in page
+
+
+def test_staff_restores_an_earlier_revision(staff_client):
+    article = ArticleFactory(title="Original")
+    article.title = "Fehlerhafte Änderung"
+    article.save()
+    original = article.history.earliest("history_date")
+    revert_url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, original.history_id]
+    )
+    form = staff_client.get(revert_url)
+    assert form.status_code == 200
+    article.refresh_from_db()
+    response = staff_client.post(
+        revert_url, change_form(article, article.updated_at.isoformat(), title="Original")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Original"
+    assert article.history.count() == 3
+
+
+def test_second_save_of_the_same_article_is_refused_and_both_versions_survive(client):
+    article = ArticleFactory(title="Ausgangstext")
+    token_seen_by_both = article.updated_at.isoformat()
+    url = reverse("admin:news_article_change", args=[article.pk])
+
+    client.force_login(StaffUserFactory(username="anna"))
+    first = client.post(url, change_form(article, token_seen_by_both, title="Fassung von Anna"))
+    assert first.status_code == 302
+
+    client.force_login(StaffUserFactory(username="ben"))
+    second = client.post(url, change_form(article, token_seen_by_both, title="Fassung von Ben"))
+    assert second.status_code == 200
+    html = second.content.decode()
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in html
+    assert 'value="Fassung von Ben"' in html  # Ben's text is still in his form
+    assert Article.objects.get(pk=article.pk).title == "Fassung von Anna"
+
+
+def test_concurrent_edit_of_a_meeting_is_refused_too(client):
+    meeting = MeetingFactory(title="Alt")
+    client.force_login(StaffUserFactory(username="carla"))
+    stale = meeting.updated_at.isoformat()
+    Meeting.objects.filter(pk=meeting.pk).update(title="Neu von jemand anderem")
+    meeting.title = "Neu von jemand anderem"
+    meeting.save()
+    response = client.post(
+        reverse("admin:network_meeting_change", args=[meeting.pk]),
+        {
+            "kind": meeting.kind,
+            "sequence_number": meeting.sequence_number,
+            "title": "Meine Fassung",
+            "slug": meeting.slug,
+            "starts_on": meeting.starts_on.strftime("%d.%m.%Y"),
+            "participations-TOTAL_FORMS": "0",
+            "participations-INITIAL_FORMS": "0",
+            "edit_token": stale,
+        },
+    )
+    assert response.status_code == 200
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).title == "Neu von jemand anderem"
