@@ -1,11 +1,16 @@
 import pytest
+from django.contrib.auth.models import Group
 
-from tests.factories import StaffUserFactory
+from apps.editorial.roles import EDITORS
+from tests.factories import UserFactory
 
 
 @pytest.fixture
 def editor_client(client, db):
-    client.force_login(StaffUserFactory())
+    """A member of "Redaktion" (not a superuser): uploads go through the editors' rights."""
+    user = UserFactory(username="fotoredaktion", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
     return client
 
 
@@ -17,3 +22,11 @@ def stored_files(media_root):
         return sorted(p.relative_to(media_root) for p in media_root.rglob("*") if p.is_file())
 
     return files
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    from tests.factories import StaffUserFactory
+
+    client.force_login(StaffUserFactory(username="fotoadmin"))
+    return client

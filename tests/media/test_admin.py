@@ -73,7 +73,7 @@ def test_photo_list_query_count_does_not_grow_with_the_library(editor_client):
 
 def test_article_form_does_not_list_the_whole_library(editor_client):
     photos = PhotoFactory.create_batch(3)
-    article = ArticleFactory()
+    article = ArticleFactory(draft=True)  # editors edit drafts
 
     content = editor_client.get(reverse("admin:news_article_change", args=[article.pk]))
     content = content.content.decode()

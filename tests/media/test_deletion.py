@@ -11,12 +11,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_refuses_to_delete_a_photo_an_article_uses_and_names_the_article(
-    editor_client, stored_files
+    superuser_client, stored_files
 ):
     use = ArticlePhotoFactory(article__title="Lernnetzwerktreffen in Neuss")
     files_before = stored_files()
 
-    response = editor_client.post(
+    response = superuser_client.post(
         reverse("admin:media_photo_delete", args=[use.photo.pk]), {"post": "yes"}
     )
 
@@ -27,10 +27,10 @@ def test_admin_refuses_to_delete_a_photo_an_article_uses_and_names_the_article(
     assert stored_files() == files_before
 
 
-def test_bulk_delete_refuses_used_photos_too(editor_client):
+def test_bulk_delete_refuses_used_photos_too(superuser_client):
     use = ArticlePhotoFactory(article__title="Fachtag Kinderstark")
 
-    response = editor_client.post(
+    response = superuser_client.post(
         reverse("admin:media_photo_changelist"),
         {"action": "delete_selected", "_selected_action": [use.photo.pk], "post": "yes"},
     )
@@ -40,13 +40,13 @@ def test_bulk_delete_refuses_used_photos_too(editor_client):
 
 
 def test_admin_deletes_an_unused_photo_with_its_files(
-    editor_client, stored_files, django_capture_on_commit_callbacks
+    superuser_client, stored_files, django_capture_on_commit_callbacks
 ):
     photo = PhotoFactory()
     assert len(stored_files()) == 1 + 8  # 480 and 640 wide, two shapes, two formats
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(
+        response = superuser_client.post(
             reverse("admin:media_photo_delete", args=[photo.pk]), {"post": "yes"}
         )
 
