@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+backup: install
+	$(BIN)/python manage.py backup_site $(if $(BACKUP),--output $(BACKUP))
+
+# make restore BACKUP=backups/20261122-101500 (into a migrated, empty installation)
+restore: install
+	@test -n "$(BACKUP)" || (echo "Bitte BACKUP=<Ordner> angeben" && exit 2)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py restore_site $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

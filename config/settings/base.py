@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "simple_history",
     "apps.editorial",
+    "apps.backup",
     "axes",
 ]
 

@@ -1,0 +1,78 @@
+import json
+
+import pytest
+from django.apps import apps
+from django.core import management, serializers
+
+from apps.backup.services import media_checksums, site_backup, site_restore
+from apps.news.models import Article
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    MeetingFactory,
+    PersonFactory,
+    PhotoFactory,
+    RoleFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CONTENT_APPS = ["news", "network", "media", "pages", "auth"]
+
+
+def snapshot():
+    """Every record of the content apps, serialised, keyed by model and primary key."""
+    records = {}
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label_lower == "auth.permission":
+                continue
+            queryset = model._base_manager.order_by("pk")
+            data = json.loads(
+                serializers.serialize("json", queryset, use_natural_foreign_keys=True)
+            )
+            for record in data:
+                records[(record["model"], str(record["pk"]))] = record["fields"]
+    return records
+
+
+def test_backup_and_restore_round_trip_every_record_and_file(tmp_path, media_root):
+    article = ArticleFactory(title="Gesichertes Lernnetzwerktreffen", tags=["Lernnetzwerk"])
+    ArticlePhotoFactory(article=article, photo=PhotoFactory(caption="Gruppenfoto"), position=1)
+    meeting = MeetingFactory()
+    article.meetings.add(meeting)
+    RoleFactory(person=PersonFactory(last_name="Bänke"))
+    article.title = "Zweite Fassung"
+    article.save()  # a revision, too
+
+    before = snapshot()
+    files_before = media_checksums(media_root)
+    assert files_before, "the photo and its renditions are files"
+
+    backup_dir = tmp_path / "sicherung"
+    manifest = site_backup(destination=backup_dir)
+    assert manifest["media"] == files_before
+
+    # An empty installation: a fresh database and no media files.
+    management.call_command("flush", interactive=False, verbosity=0)
+    for path in sorted(media_root.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    assert not Article.objects.exists()
+
+    site_restore(source=backup_dir)
+
+    assert snapshot() == before
+    assert media_checksums(media_root) == files_before
+    assert Article.objects.get().tags.names()[0] == "Lernnetzwerk"
+
+
+def test_restore_refuses_an_archive_that_writes_outside_media(tmp_path, media_root):
+    import tarfile
+
+    site_backup(destination=tmp_path / "b")
+    with tarfile.open(tmp_path / "b" / "media.tar.gz", "w:gz") as archive:
+        evil = tmp_path / "evil.txt"
+        evil.write_text("x")
+        archive.add(evil, arcname="media/../../evil.txt")
+    with pytest.raises(ValueError, match="Unsichere Pfadangabe"):
+        site_restore(source=tmp_path / "b")
