@@ -13,6 +13,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, source, **options):
         manifest = site_restore(source=source)
-        self.stdout.write(
-            f"Wiederhergestellt: {manifest['records']} Datensätze, {len(manifest['media'])} Dateien."
-        )
+        records, files = manifest["records"], len(manifest["media"])
+        self.stdout.write(f"Wiederhergestellt: {records} Datensätze, {files} Dateien.")
