@@ -7,7 +7,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from apps.pages.models import Page
-from tests.factories import ArticleFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    MeetingFactory,
+    MunicipalityFactory,
+    PhotoFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,6 +38,18 @@ def site(live_server):
         tags=["Lernnetzwerk", "Kinderstark"],
     )
     ArticleFactory.create_batch(3, published_at=now - datetime.timedelta(days=40))
+    for position, caption in enumerate(["Roll-Up des ISA", "Gruppenfoto"], start=1):
+        photo = PhotoFactory(caption=caption, alt_text=f"{caption} beim Netzwerktreffen")
+        ArticlePhotoFactory(article=article, photo=photo, position=position)
+    host = MunicipalityFactory(name="Neuss", slug="neuss")
+    meeting = MeetingFactory(
+        title="Netzwerken ist kein Luxus",
+        starts_on=(now - datetime.timedelta(days=2)).date(),
+        host_municipality=host,
+        city="Neuss",
+    )
+    article.meetings.add(meeting)
+    article.municipalities.add(host)
     return live_server, article
 
 
@@ -48,6 +66,11 @@ def public_pages(article):
         "day": f"/aktuelles/{day.year}/{day.month:02d}/{day.day:02d}/",
         "topic": "/aktuelles/thema/lernnetzwerk/",
         "imprint": "/impressum/",
+        "network": "/netzwerk/",
+        "meetings": "/netzwerk/treffen/",
+        "meeting": article.meetings.get().get_absolute_url(),
+        "municipality": "/netzwerk/kommunen/neuss/",
+        "search": "/suche/?q=Lernnetzwerktreffen",
         "not-found": "/gibt-es-nicht/",
     }
 
