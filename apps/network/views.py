@@ -77,9 +77,12 @@ class MeetingDetailView(DetailView):
     def get_context_data(self, **kwargs):
         meeting = self.object
         host = meeting.host_municipality
+        articles = list(published_articles_about(meeting))
         return super().get_context_data(
             meeting=meeting,
-            articles=published_articles_about(meeting),
+            articles=articles,
+            # The photos of the reports on this meeting, in the order of their articles.
+            photo_uses=[use for article in articles for use in article.article_photos.all()],
             host_coordinators=(
                 coordinators_of(municipality=host, on=meeting.starts_on) if host else []
             ),

@@ -153,3 +153,21 @@ def test_every_network_record_has_a_page_to_link_to(client):
     ]
     for record in records:
         assert client.get(record.get_absolute_url()).status_code == 200, record
+
+
+def test_meeting_page_shows_the_photos_of_its_published_reports(client):
+    from tests.factories import ArticleFactory, ArticlePhotoFactory, MeetingFactory, PhotoFactory
+
+    meeting = MeetingFactory()
+    report = ArticleFactory()
+    report.meetings.add(meeting)
+    ArticlePhotoFactory(article=report, photo=PhotoFactory(caption="Gruppenfoto"), position=1)
+    draft = ArticleFactory(draft=True)
+    draft.meetings.add(meeting)
+    ArticlePhotoFactory(article=draft, photo=PhotoFactory(caption="Unveröffentlicht"), position=1)
+
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert 'id="fotos-heading"' in html
+    assert "Gruppenfoto" in html
+    assert "Unveröffentlicht" not in html
+    assert "srcset=" in html
