@@ -16,7 +16,9 @@ def articles_publish(*, articles: QuerySet) -> int:
     """
     now = timezone.now()
     count = 0
-    for article in articles.exclude(status=Article.Status.PUBLISHED).select_for_update():
+    for article in articles.exclude(status=Article.Status.PUBLISHED).select_for_update(
+        of=("self",)
+    ):
         article.status = Article.Status.PUBLISHED
         if article.published_at < now:
             article.published_at = now
