@@ -1,7 +1,13 @@
 """Project middleware."""
 
+import logging
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -21,3 +27,41 @@ class SiteCSPMiddleware(CSPMiddleware):
                 "img-src": ["data:"],
             }
         return parts
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 instead of 500 when the database is briefly unreachable.
+
+    A form that was being sent (an editor's save) comes back with everything typed in, ready
+    to be sent again once the database answers; nothing is lost and nothing half-saved, since
+    each request is one transaction.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Datenbank nicht erreichbar: %s", exception)
+        fields = (
+            [(name, value) for name, values in request.POST.lists() for value in values]
+            if request.method == "POST"
+            else []
+        )
+        response = render(
+            request,
+            "503.html",
+            {
+                "resend_fields": fields,
+                "resend_url": request.get_full_path(),
+                "lost_files": bool(request.FILES),
+            },
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response

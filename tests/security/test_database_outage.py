@@ -1,0 +1,63 @@
+import re
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.news.admin import ArticleAdmin
+from apps.news.models import Article
+from tests.factories import StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_save_during_database_outage_keeps_the_form_and_succeeds_when_resent(client, monkeypatch):
+    client.force_login(StaffUserFactory(username="presse"))
+    now = timezone.localtime()
+    form = {
+        "title": "Präventionswoche – „Schaufenster“ <für> alle",
+        "slug": "",
+        "lead": "Vorspann",
+        "body": "<p>Viele Angebote.</p>",
+        "tags": "Präventionswoche",
+        "status": "draft",
+        "published_at_0": now.strftime("%d.%m.%Y"),
+        "published_at_1": now.strftime("%H:%M:%S"),
+        "author": "",
+        "article_photos-TOTAL_FORMS": "0",
+        "article_photos-INITIAL_FORMS": "0",
+    }
+    original_save = ArticleAdmin.save_model
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", unreachable)
+    response = client.post(reverse("admin:news_article_add"), form)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Ihre Eingaben sind <strong>nicht verloren</strong>" in html
+    assert Article.objects.count() == 0
+    resend = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html))
+    assert resend["title"] == "Präventionswoche – „Schaufenster“ &lt;für&gt; alle"
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", original_save)
+    unescaped = {k: v.replace("&lt;", "<").replace("&gt;", ">") for k, v in resend.items()}
+    again = client.post(reverse("admin:news_article_add"), unescaped)
+    assert again.status_code == 302
+    assert Article.objects.get().title == form["title"]
+
+
+def test_public_page_during_outage_is_a_german_503(client, monkeypatch):
+    from apps.pages import views
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", unreachable)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
