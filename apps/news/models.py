@@ -1,6 +1,4 @@
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -138,11 +136,6 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="news_article_pub_idx"),
-            # German full-text search (PostgreSQL only; the migration skips it elsewhere).
-            GinIndex(
-                SearchVector("title", "lead", "body", config="german"),
-                name="news_article_search_idx",
-            ),
         ]
         constraints = [
             models.UniqueConstraint(
