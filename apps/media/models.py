@@ -86,6 +86,10 @@ class Photo(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("In Prozent von oben (0–100). Leer bedeutet Bildmitte."),
     )
+    # A stable name for photos made by an import (the seed loader), so re-runs reuse them.
+    source_key = models.CharField(
+        _("Importschlüssel"), max_length=200, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 

@@ -69,6 +69,7 @@ class ArticleAdmin(ReleaseControlledAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "author"]}),
+        (_("Intern"), {"fields": ["editorial_note"], "classes": ["collapse"]}),
         (
             _("Bezüge"),
             {"fields": ["meetings", "municipalities", "people", "institutions"]},

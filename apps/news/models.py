@@ -104,6 +104,13 @@ class Article(models.Model):
     tags = TaggableManager(
         _("Themen"), through=TaggedItem, blank=True, help_text=_("Durch Komma getrennt.")
     )
+    editorial_note = models.TextField(
+        _("Interne Notiz"),
+        blank=True,
+        help_text=_(
+            "Nur intern sichtbar, zum Beispiel wie ein nicht genanntes Datum erschlossen wurde."
+        ),
+    )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
     # What the article is about in the network (issue 4).

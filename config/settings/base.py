@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "apps.media",
     "apps.pages",
     "apps.search",
+    "apps.seed",
     "django.contrib.postgres",
     "simple_history",
     "apps.editorial",
