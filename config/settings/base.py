@@ -37,6 +37,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/Last-Modified and 304 for every page and feed; cached pages carry their ETag.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous GET responses from the shared cache, rendered once per content version.
+    "apps.pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +87,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when CACHE_URL is set (redis://127.0.0.1:6379/1), local memory otherwise.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# How long an anonymous page may be served from the cache at most (0 turns it off); any
+# change of public content makes cached pages stale at once, whatever this says.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Sessions in the database (the default) work across servers; "cache" keeps them in Redis.
+SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils import timezone
 
+from apps.pages.cache import cached_fragment
+
 from ..calendar import build_month_calendar, month_archive_list
 from ..models import Article, Topic
 
@@ -15,17 +17,25 @@ def month_calendar(year=None, month=None):
     today = timezone.localdate()
     year = int(year or today.year)
     month = int(month or today.month)
-    return {"calendar": build_month_calendar(year=year, month=month, today=today)}
+    calendar = cached_fragment(
+        f"calendar:{year}-{month}:{today}",
+        lambda: build_month_calendar(year=year, month=month, today=today),
+    )
+    return {"calendar": calendar}
 
 
 @register.inclusion_tag("news/includes/month_archive_list.html")
 def month_archive():
-    return {"months": month_archive_list()}
+    return {"months": cached_fragment("month-archive", month_archive_list)}
 
 
 @register.inclusion_tag("news/includes/popular_tags.html")
 def popular_tags(limit=12):
     """Render the tags with the most published articles."""
+    return {"tags": cached_fragment(f"popular-tags:{limit}", lambda: _popular_tags(limit))}
+
+
+def _popular_tags(limit):
     tags = (
         Topic.objects.filter(
             tagged_items__content_type=ContentType.objects.get_for_model(Article),
@@ -34,7 +44,7 @@ def popular_tags(limit=12):
         .annotate(article_count=Count("tagged_items"))
         .order_by("-article_count", "name")[:limit]
     )
-    return {"tags": tags}
+    return list(tags)
 
 
 @register.simple_tag(takes_context=True)
