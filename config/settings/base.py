@@ -86,6 +86,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # Keep connections open between requests (seconds); behind PgBouncer 0 is fine too.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PgBouncer in transaction mode cannot keep server-side cursors across transactions.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+    "DISABLE_SERVER_SIDE_CURSORS", default=False
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when CACHE_URL is set (redis://127.0.0.1:6379/1), local memory otherwise.
