@@ -30,7 +30,7 @@ test: install
 bench: bench-sqlite bench-postgres
 
 bench-sqlite bench-postgres: install
-	$(BIN)/python tools/bench.py --db $(@:bench-%=%)
+	$(BIN)/python tools/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

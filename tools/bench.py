@@ -39,15 +39,19 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def prepare_database(kind, workdir, name):
+def prepare_database(kind, workdir, name, *, reuse=False):
+    """Return the URL of an empty database, or of the last run's when reuse says so."""
     if kind == "sqlite":
         return f"sqlite:///{workdir}/bench.sqlite3"
     import psycopg
 
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    if reuse:
+        return url
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
-    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    return url
 
 
 def flush_redis():
@@ -118,7 +122,8 @@ def run_probe():
             status = client.get(url).status_code
         assert status == 200, (url, status)
         counts[name] = len(queries)
-    user = get_user_model().objects.create_superuser("bench", "bench@example.invalid", "x")
+    user = get_user_model().objects.filter(username="bench").first()
+    user = user or get_user_model().objects.create_superuser("bench", "bench@example.invalid", "x")
     client.force_login(user)
     timings = []
     for _ in range(6):
@@ -180,7 +185,7 @@ def load(env, urls, seconds, *, cached):
         wait_for(port)
         results = {}
         for name, url in {"Triviale Ansicht": "/bench/trivial/", **urls}.items():
-            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=30).read()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
             results[name] = wrk(port, url, seconds)
             log(f"{'cached' if cached else 'uncached'} {name}: {results[name]}")
         return results
@@ -241,10 +246,14 @@ def main():
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--reuse", action="store_true", help="PostgreSQL: keep the data of the last run"
+    )
     args = parser.parse_args()
     if args.probe:
         return run_probe()
 
+    reuse = args.reuse and args.db == "postgres"
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         env = {
@@ -258,14 +267,20 @@ def main():
             "CACHE_URL": REDIS_URL,
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
-            "DATABASE_URL": prepare_database(args.db, workdir, f"bench_{args.articles}"),
+            "DATABASE_URL": prepare_database(
+                args.db,
+                workdir,
+                f"bench_{args.articles}",
+                reuse=args.reuse and args.db == "postgres",
+            ),
         }
         flush_redis()
         log(f"{args.db}: migrate")
         manage(env, "migrate", "--noinput", "-v0")
         photos = max(args.articles * 2 // 5, 10)
         started = time.monotonic()
-        manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
+        if not reuse:
+            manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
         build_seconds = time.monotonic() - started
         if args.db == "postgres":
             manage(env, "dbshell", "--", "-c", "ANALYZE", stdout=subprocess.DEVNULL)
@@ -286,7 +301,8 @@ def main():
                 f"- Befehl: `{command}`",
                 f"- gunicorn mit 2 Sync-Workern, wrk mit 1 Thread, 4 Verbindungen, "
                 f"{args.seconds} s je Seite; Cache: Redis",
-                f"- Testdaten angelegt in {build_seconds:.1f} s; Admin-Artikelliste: "
+                f"- Testdaten angelegt in {build_seconds:.1f} s (0 s: Daten des vorigen Laufs, "
+                "--reuse); Admin-Artikelliste: "
                 f"{probe_data['admin_ms']:.0f} ms (Median)",
                 "",
                 table(probe_data, uncached, cached),
