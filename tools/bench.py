@@ -97,10 +97,11 @@ def run_probe():
     with_photos = ArticlePhoto.objects.filter(position=2).select_related("article").first()
     article = with_photos.article if with_photos else middle
     meeting = Meeting.objects.published().order_by("-starts_on").first()
+    deep = min(500, max(1, published.count() // 10))
     urls = {
         "Startseite": "/",
         "Nachrichten, Seite 1": "/aktuelles/",
-        "Nachrichten, Seite 500": "/aktuelles/?page=500",
+        f"Nachrichten, Seite {deep}": f"/aktuelles/?page={deep}",
         "Jahresarchiv": f"/aktuelles/{day.year}/",
         "Halbjahresarchiv": f"/aktuelles/{day.year}/halbjahr-{1 if day.month <= 6 else 2}/",
         "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
