@@ -296,9 +296,10 @@ def main():
         text = "\n".join(
             [
                 f"### {'PostgreSQL' if args.db == 'postgres' else 'SQLite'}, "
-                f"{args.articles:,} Artikel".replace(",", "."),
+                + f"{args.articles:,} Artikel".replace(",", "."),
                 "",
-                f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}",
+                f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
+                f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
                 f"- Befehl: `{command}`",
                 f"- gunicorn mit 2 Sync-Workern, wrk mit 1 Thread, 4 Verbindungen, "
                 f"{args.seconds} s je Seite; Cache: Redis",
