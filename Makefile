@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench backup restore clean
+.PHONY: install run test lint bench bench-sqlite bench-postgres backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ run: install
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# A throwaway database of BENCH_ARTICLES articles (default 100,000) served by gunicorn and
+# loaded with wrk on 127.0.0.1; the tables go to docs/performance.md. Needs wrk and Redis.
+bench: bench-sqlite bench-postgres
+
+bench-sqlite bench-postgres: install
+	$(BIN)/python tools/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from apps.network.sitemaps import MeetingSitemap, NetworkIndexSitemap, NetworkRecordSitemap
 from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, HomeSitemap
 from apps.pages.sitemaps import PageSitemap
-from apps.pages.views import HomeView
+from apps.pages.views import HomeView, bench_trivial
 
 admin.site.site_header = "Präventionskette – Redaktion"
 admin.site.site_title = "Präventionskette"
@@ -41,6 +41,9 @@ urlpatterns = [
         name="robots_txt",
     ),
 ]
+
+if settings.BENCH_TRIVIAL_VIEW:
+    urlpatterns += [path("bench/trivial/", bench_trivial, name="bench_trivial")]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

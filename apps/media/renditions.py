@@ -7,6 +7,7 @@ neither the storage nor Pillow.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.specs import ImageSpec
@@ -112,6 +113,26 @@ def photo_rendition_files(photo, *, shape="original", image_format=None):
 
 def photo_renditions(photo, *, shape="original", image_format=None) -> list[Rendition]:
     """Return a photo's renditions of one shape and format, smallest first, without any I/O."""
+    # Naming a rendition hashes its spec (about a millisecond each); the names depend only
+    # on what the key holds, so each process computes them once per photo.
+    key = (
+        photo.pk, photo.image.name, photo.width, photo.height, photo.format, photo.focal_point,
+        shape, image_format, settings.MEDIA_URL, type(photo.image.storage),
+    )  # fmt: skip
+    if photo.pk is None:
+        return _photo_renditions(photo, shape=shape, image_format=image_format)
+    if key not in _RENDITIONS:
+        if len(_RENDITIONS) >= _RENDITIONS_MAX:
+            _RENDITIONS.clear()
+        _RENDITIONS[key] = _photo_renditions(photo, shape=shape, image_format=image_format)
+    return _RENDITIONS[key]
+
+
+_RENDITIONS = {}
+_RENDITIONS_MAX = 20_000
+
+
+def _photo_renditions(photo, *, shape, image_format):
     result = []
     for width, file in photo_rendition_files(photo, shape=shape, image_format=image_format):
         spec = file.generator

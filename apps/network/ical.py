@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
+from apps.pages.cache import cached_fragment
+
 from .selectors import published_meetings
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -80,10 +82,17 @@ def _base_url(request) -> str:
 
 def meetings_ical(request):
     """Serve all published meetings as a calendar to subscribe to."""
-    calendar = build_calendar(
-        published_meetings().order_by("starts_on", "pk"), base_url=_base_url(request)
+    base_url = _base_url(request)
+    # Building thousands of events is slow; the file only changes with the content.
+    body = cached_fragment(
+        f"meetings-ical:{base_url}",
+        lambda: build_calendar(
+            published_meetings().order_by("starts_on", "pk"), base_url=base_url
+        ).to_ical(),
     )
-    return _ical_response(calendar, "treffen.ics")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="treffen.ics"'
+    return response
 
 
 def meeting_ical(request, slug):

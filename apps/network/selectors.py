@@ -31,9 +31,13 @@ def coordinator_history(*, municipality: Municipality) -> QuerySet[Role]:
     )
 
 
+# A record's page shows its latest articles; the news archive holds the rest.
+RELATED_ARTICLES = 20
+
+
 def published_articles_about(related) -> QuerySet[Article]:
-    """Return the published articles linked to a meeting, municipality, person or institution."""
-    return related.articles.published().prefetch_related("tags").with_photos()
+    """Return the latest published articles about a meeting, municipality, person or institution."""
+    return related.articles.published().prefetch_related("tags").with_photos()[:RELATED_ARTICLES]
 
 
 def public_participations() -> QuerySet[MeetingParticipation]:

@@ -28,7 +28,12 @@ class LatestArticlesFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def items(self):
-        return Article.objects.published().select_related("author").with_photos()[:FEED_SIZE]
+        return (
+            Article.objects.published()
+            .select_related("author")
+            .prefetch_related("tags")
+            .with_photos()[:FEED_SIZE]
+        )
 
     def item_enclosures(self, item):
         """Offer the lead photo as a 3:2 rendition, as feed readers show it."""
@@ -82,6 +87,7 @@ class TopicArticlesFeed(LatestArticlesFeed):
             Article.objects.published()
             .filter(tags__slug=obj.slug)
             .select_related("author")
+            .prefetch_related("tags")
             .with_photos()
             .distinct()[:FEED_SIZE]
         )

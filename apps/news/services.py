@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from apps.pages.cache import bump_content_version
+
 from .models import Article
 
 
@@ -32,10 +34,13 @@ def articles_publish(*, articles: QuerySet) -> int:
 @transaction.atomic
 def articles_unpublish(*, articles: QuerySet) -> int:
     """Take articles back to draft. Return the count changed."""
-    return articles.exclude(status=Article.Status.DRAFT).update(status=Article.Status.DRAFT)
+    count = articles.exclude(status=Article.Status.DRAFT).update(status=Article.Status.DRAFT)
+    # A bulk update sends no save signals: make cached pages stale here.
+    transaction.on_commit(bump_content_version)
+    return count
 
 
 @transaction.atomic
 def articles_submit_for_review(*, articles: QuerySet) -> int:
-    """Mark drafts as waiting for release. Return the count changed."""
+    """Mark drafts as waiting for release (not public, so no cached page changes)."""
     return articles.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)

@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from .cache import cached_fragment
 from .models import Page
 
 
@@ -7,6 +8,9 @@ def footer_pages(request):
     """Offer the pages linked in the footer to every template, queried only when rendered."""
     return {
         "footer_pages": SimpleLazyObject(
-            lambda: list(Page.objects.published().filter(in_footer=True).only("title", "slug"))
+            lambda: cached_fragment(
+                "footer-pages",
+                lambda: list(Page.objects.published().filter(in_footer=True).only("title", "slug")),
+            )
         )
     }

@@ -10,6 +10,9 @@ from django.utils.html import escape, strip_tags
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+# Ranking reads every candidate's text; a common word matches most of the archive, so only
+# the latest matches are ranked.
+RANKED_CANDIDATES = 200
 EXCERPT_RADIUS = 120
 SEARCH_CONFIG = "german"
 
@@ -63,9 +66,14 @@ def search_kind(kind: SearchKind, query: str) -> QuerySet:
     if uses_full_text():
         search_query = SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
         names = [name for name, _weight in kind.fields]
-        return (
+        candidates = (
             queryset.annotate(document=document_vector(*names))
             .filter(document=search_query)
+            .order_by("-pk")
+            .values("pk")[:RANKED_CANDIDATES]
+        )
+        return (
+            queryset.filter(pk__in=candidates)
             .annotate(rank=SearchRank(weighted_vector(kind), search_query))
             .order_by("-rank", "-pk")
         )

@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# Pages render afresh in tests unless a test turns the page cache on.
+PAGE_CACHE_SECONDS = 0

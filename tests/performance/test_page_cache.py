@@ -1,0 +1,100 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.news.models import Article
+from tests.factories import ArticleFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client):
+    ArticleFactory(title="Erster Artikel")
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "miss"
+    response = client.get("/aktuelles/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Erster Artikel" in response.content.decode()
+
+
+def test_published_article_is_visible_on_the_next_request(client):
+    client.get("/aktuelles/")
+    ArticleFactory(title="Neuigkeit aus Ahlen")
+    assert "Neuigkeit aus Ahlen" in client.get("/aktuelles/").content.decode()
+
+
+def test_edited_and_unpublished_articles_change_the_next_response(client):
+    article = ArticleFactory(title="Alter Titel")
+    client.get("/aktuelles/")
+    article.title = "Neuer Titel"
+    article.save()
+    assert "Neuer Titel" in client.get("/aktuelles/").content.decode()
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert "Neuer Titel" not in client.get("/aktuelles/").content.decode()
+
+
+def test_tag_change_invalidates_cached_pages(client):
+    article = ArticleFactory()
+    client.get("/aktuelles/")
+    article.tags.add("Frühe Hilfen")
+    assert "Frühe Hilfen" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_scheduled_article_appears_on_time_although_pages_are_cached(client, time_machine_now):
+    now = timezone.now()
+    time_machine_now(now)
+    ArticleFactory(title="Geplanter Artikel", published_at=now + datetime.timedelta(minutes=5))
+    assert "Geplanter Artikel" not in client.get("/aktuelles/").content.decode()
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+    time_machine_now(now + datetime.timedelta(minutes=5, seconds=1))
+    response = client.get("/aktuelles/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Geplanter Artikel" in response.content.decode()
+
+
+def test_staff_never_get_cached_pages(client):
+    ArticleFactory()
+    client.get("/aktuelles/")
+    client.force_login(StaffUserFactory())
+    response = client.get("/aktuelles/")
+    assert "X-Page-Cache" not in response
+
+
+def test_staff_preview_stays_private_and_uncached(client):
+    article = ArticleFactory(draft=True)
+    client.force_login(StaffUserFactory())
+    response = client.get(reverse("news:article_preview", kwargs={"pk": article.pk}))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/aktuelles/", "/aktuelles/feed/", "/aktuelles/atom/", "/netzwerk/treffen.ics"],
+)
+def test_pages_and_feeds_answer_304_when_nothing_changed(client, url):
+    ArticleFactory()
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+
+
+def test_etag_changes_when_content_changes(client):
+    ArticleFactory()
+    etag = client.get("/aktuelles/")["ETag"]
+    ArticleFactory(title="Noch ein Artikel")
+    assert client.get("/aktuelles/", headers={"if-none-match": etag}).status_code == 200
+
+
+def test_uncached_pages_still_send_an_etag(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    ArticleFactory()
+    etag = client.get("/aktuelles/")["ETag"]
+    assert client.get("/aktuelles/", headers={"if-none-match": etag}).status_code == 304

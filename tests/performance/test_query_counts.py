@@ -1,0 +1,136 @@
+"""Every public page makes a fixed, small number of queries whatever the amount of content."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    InstitutionFactory,
+    MeetingFactory,
+    MeetingParticipationFactory,
+    MunicipalityFactory,
+    PersonFactory,
+    PhotoFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 6
+# Pages not yet down to MAX_QUERIES, with the count they must not exceed (docs/performance.md
+# names why): Django's date views add date_list and previous/next queries, the network
+# pages list several kinds of records, the sitemap covers every section.
+CEILINGS = {
+    "year": 10,
+    "month": 10,
+    "day": 13,
+    "meeting_detail": 10,
+    "municipality": 10,
+    "rss": 22,
+    "atom": 22,
+    "article_detail": 7,
+    "institution": 7,
+    "sitemap": 35,
+}
+# Pages whose count still depends on the amount of content (see docs/performance.md).
+NOT_YET_FIXED = {"year"}
+BERLIN = datetime.timezone(datetime.timedelta(hours=1))
+# A fixed day well in the past: every archive page below has articles on it.
+DAY = datetime.datetime(2020, 3, 10, 12, 0, tzinfo=BERLIN)
+
+
+def _populate(size, *, town, isa, person, meeting):
+    """Add `size` articles (with photos and tags) and meetings around the pages measured."""
+    for n in range(size):
+        article = ArticleFactory(
+            published_at=DAY - datetime.timedelta(minutes=n),
+            tags=["Lernnetzwerk", f"Thema {n}"],
+        )
+        for position in range(1 + n % 3):
+            ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=position)
+        article.meetings.add(meeting)
+        article.municipalities.add(town)
+        article.institutions.add(isa)
+        article.people.add(person)
+        other = MeetingFactory(
+            starts_on=datetime.date(2020, 3, 1 + n % 28),
+            host_municipality=town,
+            tags=["Lernnetzwerk"],
+        )
+        other.organisers.add(isa)
+        MeetingParticipationFactory(meeting=other, person=person, order=n + 1)
+    # Older articles fill the deep pages of the news list.
+    for n in range(size * 3 + 15):
+        ArticleFactory(published_at=DAY - datetime.timedelta(days=40 + n))
+
+
+def _urls(size):
+    town = MunicipalityFactory()
+    isa = InstitutionFactory(municipality=town)
+    person = PersonFactory()
+    meeting = MeetingFactory(starts_on=DAY.date(), host_municipality=town, tags=["Lernnetzwerk"])
+    MeetingParticipationFactory(meeting=meeting, person=person)
+    _populate(size, town=town, isa=isa, person=person, meeting=meeting)
+    article = ArticleFactory(published_at=DAY, tags=["Lernnetzwerk", "Partizipation"])
+    for position in range(size):
+        ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=position)
+    return {
+        "home": reverse("home"),
+        "news_list": reverse("news:article_list"),
+        "news_list_deep": reverse("news:article_list") + "?page=2",
+        "year": reverse("news:archive_year", kwargs={"year": 2020}),
+        "half_year": reverse("news:archive_half_year", kwargs={"year": 2020, "half": 1}),
+        "month": reverse("news:archive_month", kwargs={"year": 2020, "month": 3}),
+        "day": reverse("news:archive_day", kwargs={"year": 2020, "month": 3, "day": 10}),
+        "article_detail": article.get_absolute_url(),
+        "tag": reverse("news:article_tag", kwargs={"slug": "lernnetzwerk"}),
+        "meeting_list": reverse("network:meeting_list"),
+        "meeting_detail": meeting.get_absolute_url(),
+        "municipality": town.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "institution": isa.get_absolute_url(),
+        "search": reverse("search:search") + "?q=Lernnetzwerktreffen",
+        "rss": reverse("news:feed_rss"),
+        "atom": reverse("news:feed_atom"),
+        "topic_rss": reverse("news:topic_feed_rss", kwargs={"slug": "lernnetzwerk"}),
+        "meetings_ics": reverse("network:meetings_ical"),
+        "meeting_ics": reverse("network:meeting_ical", kwargs={"slug": meeting.slug}),
+        "sitemap": reverse("sitemap"),
+    }
+
+
+def _query_counts(client, size):
+    counts = {}
+    for name, url in _urls(size).items():
+        # Site-wide fragments (sidebar calendar, month list, popular tags) are cached until
+        # content changes; the count is what each page costs on top of them.
+        cache.clear()
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        # Savepoints come from the test's transaction, not from the page.
+        counts[name] = sum(1 for q in queries if "SAVEPOINT" not in q["sql"])
+    return counts
+
+
+@pytest.fixture
+def today_after_the_archive(time_machine_now):
+    time_machine_now(datetime.datetime(2020, 6, 1, 12, 0, tzinfo=datetime.UTC))
+
+
+def test_every_public_page_makes_the_same_few_queries_for_few_and_many_records(
+    client, today_after_the_archive
+):
+    few = _query_counts(client, 2)
+    many = _query_counts(client, 7)
+    for name in NOT_YET_FIXED:
+        few.pop(name), many.pop(name)
+    assert few == many
+    too_many = {name: n for name, n in many.items() if n > CEILINGS.get(name, MAX_QUERIES)}
+    assert too_many == {}

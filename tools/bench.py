@@ -1,0 +1,329 @@
+"""`make bench`: build a throwaway database, serve it with gunicorn and load each page with wrk.
+
+Usage: python tools/bench.py --db sqlite|postgres [--articles N] [--seconds S]
+The table goes into docs/performance.md between the markers of the database measured.
+Traffic goes to 127.0.0.1 only; every wrk run is bounded by --seconds.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LUA = ROOT / "tools" / "bench_report.lua"
+DOC = ROOT / "docs" / "performance.md"
+PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_database(kind, workdir, name, *, reuse=False):
+    """Return the URL of an empty database, or of the last run's when reuse says so."""
+    if kind == "sqlite":
+        return f"sqlite:///{workdir}/bench.sqlite3"
+    import psycopg
+
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    if reuse:
+        return url
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def flush_redis():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def probe(env):
+    """Return the URLs to load, each page's query count and the admin list's timing."""
+    out = subprocess.run(
+        [PYTHON, str(Path(__file__).resolve()), "--probe"],
+        cwd=ROOT,
+        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_probe():
+    """In a Django process: pick the URLs, count queries, time the admin changelist."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.network.models import Meeting, Municipality
+    from apps.news.models import Article, ArticlePhoto, Topic
+
+    published = Article.objects.published()
+    middle = published.order_by("-published_at")[published.count() // 2]
+    day = middle.local_published_at
+    with_photos = ArticlePhoto.objects.filter(position=2).select_related("article").first()
+    article = with_photos.article if with_photos else middle
+    meeting = Meeting.objects.published().order_by("-starts_on").first()
+    deep = min(500, max(1, published.count() // 10))
+    urls = {
+        "Startseite": "/",
+        "Nachrichten, Seite 1": "/aktuelles/",
+        f"Nachrichten, Seite {deep}": f"/aktuelles/?page={deep}",
+        "Jahresarchiv": f"/aktuelles/{day.year}/",
+        "Halbjahresarchiv": f"/aktuelles/{day.year}/halbjahr-{1 if day.month <= 6 else 2}/",
+        "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
+        "Tagesarchiv": f"/aktuelles/{day.year}/{day.month:02d}/{day.day:02d}/",
+        "Artikel mit Fotos": article.get_absolute_url(),
+        "Themenseite": Topic.objects.order_by("pk").first().get_absolute_url(),
+        "Treffen, Liste": "/netzwerk/treffen/",
+        "Treffen, Detail": meeting.get_absolute_url(),
+        "Kommune": Municipality.objects.order_by("pk").first().get_absolute_url(),
+        "Suche": "/suche/?q=Kita",
+        "RSS-Feed": "/aktuelles/feed/",
+        "iCal-Feed": "/netzwerk/treffen.ics",
+    }
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)  # site-wide fragments warm, as on a running site
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        assert status == 200, (url, status)
+        counts[name] = len(queries)
+    user = get_user_model().objects.filter(username="bench").first()
+    user = user or get_user_model().objects.create_superuser("bench", "bench@example.invalid", "x")
+    client.force_login(user)
+    timings = []
+    for _ in range(6):
+        start = time.perf_counter()
+        assert client.get("/admin/news/article/").status_code == 200
+        timings.append((time.perf_counter() - start) * 1000)
+    plan = ""
+    if connection.vendor == "postgresql":
+        page = published.order_by("-published_at", "-id")[4990:5000]
+        plan = page.explain(analyze=True)
+    print(
+        json.dumps(
+            {
+                "urls": urls,
+                "queries": counts,
+                "admin_ms": statistics.median(timings[1:]),
+                "plan": plan,
+            }
+        )
+    )
+
+
+def wait_for(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/trivial/", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not start")
+
+
+def wrk(port, url, seconds):
+    result = subprocess.run(
+        ["wrk", "-t1", "-c4", f"-d{seconds}s", "-s", str(LUA), f"http://127.0.0.1:{port}{url}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))
+
+
+def load(env, urls, seconds, *, cached):
+    port = free_port()
+    server_env = {**env, "PAGE_CACHE_SECONDS": "600" if cached else "0"}
+    server = subprocess.Popen(
+        [
+            PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+            "--workers", "2", "--log-level", "warning",
+        ],
+        cwd=ROOT,
+        env=server_env,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for(port)
+        results = {}
+        for name, url in {"Triviale Ansicht": "/bench/trivial/", **urls}.items():
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
+            results[name] = wrk(port, url, seconds)
+            log(f"{'cached' if cached else 'uncached'} {name}: {results[name]}")
+        return results
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def table(probe_data, uncached, cached):
+    trivial_u = uncached["Triviale Ansicht"]["rps"]
+    trivial_c = cached["Triviale Ansicht"]["rps"]
+    lines = [
+        "| Seite | Abfragen | ungecacht req/s | Anteil trivial | p50 / p95 / p99 ms "
+        "| gecacht req/s | Anteil trivial | p50 / p95 / p99 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name in uncached:
+        u, c = uncached[name], cached[name]
+        queries = probe_data["queries"].get(name, "–")
+        lines.append(
+            f"| {name} | {queries} | {u['rps']:.0f} | {u['rps'] / trivial_u:.0%} "
+            f"| {u['p50']:.1f} / {u['p95']:.1f} / {u['p99']:.1f} "
+            f"| {c['rps']:.0f} | {c['rps'] / trivial_c:.0%} "
+            f"| {c['p50']:.1f} / {c['p95']:.1f} / {c['p99']:.1f} |"
+        )
+    errors = sum(r["errors"] for r in [*uncached.values(), *cached.values()])
+    lines.append("")
+    lines.append(f"Fehlerhafte Antworten über alle Läufe: {errors}.")
+    return "\n".join(lines)
+
+
+def write_section(kind, text):
+    begin, end = f"<!-- bench:{kind} -->", f"<!-- /bench:{kind} -->"
+    doc = DOC.read_text() if DOC.exists() else ""
+    block = f"{begin}\n{text}\n{end}"
+    if begin in doc:
+        doc = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, doc, flags=re.S)
+    else:
+        doc += f"\n{block}\n"
+    DOC.write_text(doc)
+
+
+def machine():
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return f"{os.cpu_count()} Kerne ({cpu}), {platform.system()} {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 100_000))
+    )
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--reuse", action="store_true", help="PostgreSQL: keep the data of the last run"
+    )
+    args = parser.parse_args()
+    if args.probe:
+        return run_probe()
+
+    reuse = args.reuse and args.db == "postgres"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "bench-only-not-secret",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "False",
+            "BENCH_TRIVIAL_VIEW": "True",
+            "CONN_MAX_AGE": "60",
+            "CACHE_URL": REDIS_URL,
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "DATABASE_URL": prepare_database(
+                args.db,
+                workdir,
+                f"bench_{args.articles}",
+                reuse=args.reuse and args.db == "postgres",
+            ),
+        }
+        flush_redis()
+        log(f"{args.db}: migrate")
+        manage(env, "migrate", "--noinput", "-v0")
+        photos = max(args.articles * 2 // 5, 10)
+        started = time.monotonic()
+        if not reuse:
+            manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
+        build_seconds = time.monotonic() - started
+        if args.db == "postgres":
+            manage(env, "dbshell", "--", "-c", "ANALYZE", stdout=subprocess.DEVNULL)
+        manage(env, "collectstatic", "--noinput", "-v0")
+        probe_data = probe(env)
+        uncached = load(env, probe_data["urls"], args.seconds, cached=False)
+        flush_redis()
+        cached = load(env, probe_data["urls"], args.seconds, cached=True)
+        command = (
+            f"BENCH_ARTICLES={args.articles} BENCH_SECONDS={args.seconds} make bench-{args.db}"
+        )
+        text = "\n".join(
+            [
+                f"### {'PostgreSQL' if args.db == 'postgres' else 'SQLite'}, "
+                + f"{args.articles:,} Artikel".replace(",", "."),
+                "",
+                f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
+                f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
+                f"- Befehl: `{command}`",
+                f"- gunicorn mit 2 Sync-Workern, wrk mit 1 Thread, 4 Verbindungen, "
+                f"{args.seconds} s je Seite; Cache: Redis",
+                f"- Testdaten angelegt in {build_seconds:.1f} s (0 s: Daten des vorigen Laufs, "
+                "--reuse); Admin-Artikelliste: "
+                f"{probe_data['admin_ms']:.0f} ms (Median)",
+                "",
+                table(probe_data, uncached, cached),
+            ]
+        )
+        if probe_data["plan"]:
+            text += (
+                "\n\nPlan für Seite 500 der Nachrichtenliste:\n\n```\n"
+                + probe_data["plan"]
+                + "\n```"
+            )
+        if not args.no_write:
+            write_section(args.db, text)
+        print(text)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if args.db == "postgres" and "DATABASE_URL" in locals().get("env", {}):
+            pass
+
+
+if __name__ == "__main__":
+    main()
