@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench bench-sqlite bench-postgres backup restore clean
+.PHONY: install run test lint bench bench-sqlite bench-postgres fault-check backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench-sqlite bench-postgres: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Kill a gunicorn worker under load (PostgreSQL at 127.0.0.1:5432, wrk): docs/fault-check.md
+fault-check: install
+	$(BIN)/python tools/fault_check.py $(FAULT_ARGS)
 
 backup: install
 	$(BIN)/python manage.py backup_site $(if $(BACKUP),--output $(BACKUP))
