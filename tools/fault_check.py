@@ -168,7 +168,7 @@ def main():
                 except (OSError, http.client.HTTPException, AttributeError) as error:
                     failed_saves.append((title, repr(error)))
                     continue
-                (acknowledged if status == 302 else failed_saves).append(  # noqa
+                (acknowledged if status == 302 else failed_saves).append(
                     title if status == 302 else (title, status)
                 )
 
@@ -225,7 +225,7 @@ def main():
                     f"| reads answered with an error status | {summary['reads_failed_status']} |",
                     f"| wrk socket errors | {summary['read_socket_errors']} |",
                     f"| saves acknowledged | {summary['saves_acknowledged']} |",
-                    f"| saves failed (in flight when the worker died) | {summary['saves_failed']} |",
+                    f"| saves failed (in flight at the kill) | {summary['saves_failed']} |",
                     f"| acknowledged saves missing from the database | {summary['saves_lost']} |",
                     "",
                     "Verdict: "
