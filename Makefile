@@ -30,7 +30,7 @@ test: install
 bench: bench-sqlite bench-postgres
 
 bench-sqlite bench-postgres: install
-	$(BIN)/python tools/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
+	$(BIN)/python bench/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -38,7 +38,7 @@ lint: install
 
 # Kill a gunicorn worker under load (PostgreSQL at 127.0.0.1:5432, wrk): docs/fault-check.md
 fault-check: install
-	$(BIN)/python tools/fault_check.py $(FAULT_ARGS)
+	$(BIN)/python bench/fault_check.py $(FAULT_ARGS)
 
 backup: install
 	$(BIN)/python manage.py backup_site $(if $(BACKUP),--output $(BACKUP))

@@ -171,3 +171,25 @@ def test_meeting_page_shows_the_photos_of_its_published_reports(client):
     assert "Gruppenfoto" in html
     assert "Unveröffentlicht" not in html
     assert "srcset=" in html
+
+
+def test_meeting_page_describes_the_meeting_as_a_schema_org_event(client):
+    import json
+    import re
+
+    from tests.factories import InstitutionFactory, MeetingFactory
+
+    meeting = MeetingFactory(
+        title="Bedingungen gelingenden Aufwachsens",
+        starts_on=datetime.date(2018, 11, 29),
+        ends_on=datetime.date(2018, 11, 30),
+        city="Wuppertal",
+    )
+    meeting.organisers.add(InstitutionFactory(name="Institut für Soziale Arbeit"))
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    event = next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+    assert event["startDate"] == "2018-11-29"
+    assert event["endDate"] == "2018-11-30"
+    assert event["location"]["address"]["addressLocality"] == "Wuppertal"
+    assert event["organizer"] == [{"@type": "Organization", "name": "Institut für Soziale Arbeit"}]

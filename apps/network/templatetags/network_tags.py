@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import timezone
 
 from apps.news.calendar import MONTH_NAMES
 
@@ -50,3 +53,39 @@ def article_network_links(article):
         "municipalities": Municipality.objects.filter(articles=article),
         "institutions": Institution.objects.filter(articles=article),
     }
+
+
+@register.simple_tag(takes_context=True)
+def meeting_structured_data(context, meeting):
+    """Return schema.org Event data for a meeting."""
+    request = context["request"]
+    tz = timezone.get_default_timezone()
+
+    def moment(day, time):
+        if time is None:
+            return day.isoformat()
+        return datetime.datetime.combine(day, time, tzinfo=tz).isoformat()
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.heading,
+        "startDate": moment(meeting.starts_on, meeting.start_time),
+        "endDate": moment(meeting.ends_on, meeting.end_time),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "inLanguage": "de",
+    }
+    if meeting.summary:
+        data["description"] = meeting.summary
+    if meeting.place:
+        data["location"] = {
+            "@type": "Place",
+            "name": meeting.place,
+            "address": {"@type": "PostalAddress", "addressLocality": meeting.city or meeting.place},
+        }
+    organisers = [{"@type": "Organization", "name": org.name} for org in meeting.organisers.all()]
+    if organisers:
+        data["organizer"] = organisers
+    return data

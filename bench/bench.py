@@ -1,6 +1,6 @@
 """`make bench`: build a throwaway database, serve it with gunicorn and load each page with wrk.
 
-Usage: python tools/bench.py --db sqlite|postgres [--articles N] [--seconds S]
+Usage: python bench/bench.py --db sqlite|postgres [--articles N] [--seconds S]
 The table goes into docs/performance.md between the markers of the database measured.
 Traffic goes to 127.0.0.1 only; every wrk run is bounded by --seconds.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-LUA = ROOT / "tools" / "bench_report.lua"
+LUA = ROOT / "bench" / "bench_report.lua"
 DOC = ROOT / "docs" / "performance.md"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
