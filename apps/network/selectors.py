@@ -36,8 +36,11 @@ RELATED_ARTICLES = 20
 
 
 def published_articles_about(related) -> QuerySet[Article]:
-    """Return the latest published articles about a meeting, municipality, person or institution."""
-    return related.articles.published().prefetch_related("tags").with_photos()[:RELATED_ARTICLES]
+    """Return the latest published articles about a meeting, municipality, person or institution.
+
+    Their teasers show no tags, so none are fetched.
+    """
+    return related.articles.published().with_photos()[:RELATED_ARTICLES]
 
 
 def public_participations() -> QuerySet[MeetingParticipation]:

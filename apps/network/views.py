@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -12,9 +12,7 @@ from .models import (
     Role,
 )
 from .selectors import (
-    coordinator_history,
     coordinators_of,
-    public_participations,
     published_articles_about,
     published_meetings,
 )
@@ -69,23 +67,54 @@ class MeetingDetailView(DetailView):
             "tags",
             Prefetch(
                 "participations",
-                queryset=public_participations(),
+                queryset=MeetingParticipation.objects.public().select_related("person"),
                 to_attr="public_participations",
             ),
         )
 
+    def _host_coordinators_and_participant_roles(self, meeting):
+        """Fetch the participants' roles and the host's coordinators then in one query.
+
+        Each participant's roles are put where a prefetch would have put them (role_then reads
+        them); the host's coordinators on the meeting's first day are returned, by name.
+        """
+        host = meeting.host_municipality
+        participations = meeting.public_participations
+        wanted = Q(person_id__in={p.person_id for p in participations})
+        if host:
+            wanted |= Q(
+                pk__in=coordinators_of(municipality=host, on=meeting.starts_on).values("pk")
+            )
+        roles = list(
+            Role.objects.filter(wanted).select_related("person", "municipality", "institution")
+        )
+        for participation in participations:
+            person = participation.person
+            cached = Role.objects.filter(person=person)
+            cached._result_cache = [role for role in roles if role.person_id == person.pk]
+            cached._prefetch_done = True
+            person._prefetched_objects_cache = {"roles": cached}
+        if not host:
+            return []
+        coordinators = [
+            role
+            for role in roles
+            if role.kind == Role.Kind.COORDINATOR
+            and role.municipality_id == host.pk
+            and role.person.is_published
+            and role.is_active_on(meeting.starts_on)
+        ]
+        return sorted(coordinators, key=lambda r: (r.person.last_name, r.person.first_name))
+
     def get_context_data(self, **kwargs):
         meeting = self.object
-        host = meeting.host_municipality
         articles = list(published_articles_about(meeting))
         return super().get_context_data(
             meeting=meeting,
             articles=articles,
             # The photos of the reports on this meeting, in the order of their articles.
             photo_uses=[use for article in articles for use in article.article_photos.all()],
-            host_coordinators=(
-                coordinators_of(municipality=host, on=meeting.starts_on) if host else []
-            ),
+            host_coordinators=self._host_coordinators_and_participant_roles(meeting),
             **kwargs,
         )
 
@@ -106,20 +135,24 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         municipality = self.object
         today = timezone.localdate()
-        coordinators = list(coordinator_history(municipality=municipality))
+        # One query for every role held in the municipality and one for the meetings it
+        # hosted or attended, split here instead of one query per list.
+        roles = list(_roles_of_published_people().filter(municipality=municipality))
+        coordinators = [role for role in roles if role.kind == Role.Kind.COORDINATOR]
+        meetings = list(
+            published_meetings()
+            .filter(Q(host_municipality=municipality) | Q(attending_municipalities=municipality))
+            .distinct()
+        )
         return super().get_context_data(
             municipality=municipality,
             current_coordinators=[role for role in coordinators if role.is_active_on(today)],
             former_coordinators=[
                 role for role in coordinators if role.ends_on and role.ends_on < today
             ],
-            other_roles=_roles_of_published_people()
-            .filter(municipality=municipality)
-            .exclude(kind=Role.Kind.COORDINATOR),
-            hosted_meetings=published_meetings().filter(host_municipality=municipality),
-            attended_meetings=published_meetings()
-            .filter(attending_municipalities=municipality)
-            .exclude(host_municipality=municipality),
+            other_roles=[role for role in roles if role.kind != Role.Kind.COORDINATOR],
+            hosted_meetings=[m for m in meetings if m.host_municipality_id == municipality.pk],
+            attended_meetings=[m for m in meetings if m.host_municipality_id != municipality.pk],
             articles=published_articles_about(municipality),
             **kwargs,
         )

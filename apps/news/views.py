@@ -39,12 +39,8 @@ class ArticleArchiveMixin:
     allow_future = True
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("author")
-            .prefetch_related("tags")
-            .with_photos()
-        )
+        # Teasers in the lists show no tags; the detail view fetches them.
+        return Article.objects.published().select_related("author").with_photos()
 
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
@@ -144,7 +140,8 @@ class ArticleHalfYearArchiveView(
 
 
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
-    pass
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):
