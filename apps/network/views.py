@@ -48,10 +48,14 @@ class OverviewView(TemplateView):
         )
 
 
+MEETINGS_PER_PAGE = 50
+
+
 class MeetingListView(ListView):
-    """All published meetings, newest first; the template groups them by year."""
+    """Published meetings, newest first, 50 to a page; the template groups a page by year."""
 
     template_name = "network/meeting_list.html"
+    paginate_by = MEETINGS_PER_PAGE
 
     def get_queryset(self):
         return published_meetings()
