@@ -1,9 +1,13 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from apps.news.models import Topic
+
 from .models import (
     Institution,
+    Meeting,
     MeetingParticipation,
     Municipality,
     Person,
@@ -13,6 +17,7 @@ from .models import (
 )
 from .selectors import (
     coordinators_of,
+    municipalities_and_institutions,
     published_articles_about,
     published_meetings,
 )
@@ -66,9 +71,6 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         return published_meetings().prefetch_related(
-            "organisers",
-            "attending_municipalities",
-            "tags",
             Prefetch(
                 "participations",
                 queryset=MeetingParticipation.objects.public().select_related("person"),
@@ -113,8 +115,20 @@ class MeetingDetailView(DetailView):
     def get_context_data(self, **kwargs):
         meeting = self.object
         articles = list(published_articles_about(meeting))
+        # The meeting's short lists (attending municipalities, organisers, topics) in one query.
+        attending, organisers, tags = municipalities_and_institutions(
+            Municipality.objects.filter(attended_meetings=meeting),
+            Institution.objects.filter(organised_meetings=meeting),
+            Topic.objects.filter(
+                tagged_items__content_type=ContentType.objects.get_for_model(Meeting),
+                tagged_items__object_id=meeting.pk,
+            ),
+        )
         return super().get_context_data(
             meeting=meeting,
+            organisers=organisers,
+            tags=tags,
+            attending_municipalities=attending,
             articles=articles,
             # The photos of the reports on this meeting, in the order of their articles.
             photo_uses=[use for article in articles for use in article.article_photos.all()],

@@ -26,11 +26,9 @@ MAX_QUERIES = 6
 # names why): the network pages list several kinds of records, the sitemap covers every
 # section.
 CEILINGS = {
-    "meeting_detail": 8,
     "municipality": 7,
     "rss": 22,
     "atom": 22,
-    "article_detail": 7,
     "sitemap": 35,
 }
 # Pages whose count still depends on the amount of content (see docs/performance.md).

@@ -3,6 +3,7 @@ from django import template
 from apps.news.calendar import MONTH_NAMES
 
 from ..models import Institution, Meeting, Municipality, Person
+from ..selectors import municipalities_and_institutions
 
 register = template.Library()
 
@@ -44,9 +45,12 @@ def approximate_count(count, approximate):
 @register.inclusion_tag("network/includes/article_links.html")
 def article_network_links(article):
     """Render what an article is about: its published meetings and people, places, institutions."""
+    municipalities, institutions = municipalities_and_institutions(
+        Municipality.objects.filter(articles=article), Institution.objects.filter(articles=article)
+    )
     return {
         "meetings": Meeting.objects.published().filter(articles=article),
         "people": Person.objects.published().filter(articles=article),
-        "municipalities": Municipality.objects.filter(articles=article),
-        "institutions": Institution.objects.filter(articles=article),
+        "municipalities": municipalities,
+        "institutions": institutions,
     }
