@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import CharField, F, IntegerField, Prefetch, QuerySet, Value
+from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
 from apps.news.models import Article, Topic
 
-from .models import Institution, Meeting, MeetingParticipation, Municipality, Role
+from .models import Institution, Meeting, Municipality, Role
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -21,16 +21,6 @@ def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySe
     )
 
 
-def coordinator_history(*, municipality: Municipality) -> QuerySet[Role]:
-    """Return every coordinator role of a municipality, the latest first."""
-    return (
-        Role.objects.coordinators()
-        .of_published_people()
-        .filter(municipality=municipality)
-        .select_related("person")
-    )
-
-
 # A record's page shows its latest articles; the news archive holds the rest.
 RELATED_ARTICLES = 20
 
@@ -41,20 +31,6 @@ def published_articles_about(related) -> QuerySet[Article]:
     Their teasers show no tags, so none are fetched.
     """
     return related.articles.published().with_photos()[:RELATED_ARTICLES]
-
-
-def public_participations() -> QuerySet[MeetingParticipation]:
-    """Return who did what at published meetings, with the roles that give their title then."""
-    return (
-        MeetingParticipation.objects.public()
-        .select_related("person")
-        .prefetch_related(
-            Prefetch(
-                "person__roles",
-                queryset=Role.objects.select_related("municipality", "institution"),
-            )
-        )
-    )
 
 
 def published_meetings() -> QuerySet[Meeting]:
