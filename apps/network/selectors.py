@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
-from apps.news.models import Article
+from apps.news.models import Article, Topic
 
-from .models import Meeting, MeetingParticipation, Municipality, Role
+from .models import Institution, Meeting, Municipality, Role
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -21,39 +21,60 @@ def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySe
     )
 
 
-def coordinator_history(*, municipality: Municipality) -> QuerySet[Role]:
-    """Return every coordinator role of a municipality, the latest first."""
-    return (
-        Role.objects.coordinators()
-        .of_published_people()
-        .filter(municipality=municipality)
-        .select_related("person")
-    )
-
-
 # A record's page shows its latest articles; the news archive holds the rest.
 RELATED_ARTICLES = 20
 
 
 def published_articles_about(related) -> QuerySet[Article]:
-    """Return the latest published articles about a meeting, municipality, person or institution."""
-    return related.articles.published().prefetch_related("tags").with_photos()[:RELATED_ARTICLES]
+    """Return the latest published articles about a meeting, municipality, person or institution.
 
-
-def public_participations() -> QuerySet[MeetingParticipation]:
-    """Return who did what at published meetings, with the roles that give their title then."""
-    return (
-        MeetingParticipation.objects.public()
-        .select_related("person")
-        .prefetch_related(
-            Prefetch(
-                "person__roles",
-                queryset=Role.objects.select_related("municipality", "institution"),
-            )
-        )
-    )
+    Their teasers show no tags, so none are fetched.
+    """
+    return related.articles.published().with_photos()[:RELATED_ARTICLES]
 
 
 def published_meetings() -> QuerySet[Meeting]:
     """Return published meetings with what their list entries show."""
     return Meeting.objects.published().select_related("host_municipality", "programme")
+
+
+def _link_rows(queryset, kind, short_name):
+    # Only annotations, so both halves of the UNION select the same columns in the same order.
+    return (
+        queryset.order_by()
+        .annotate(
+            link_kind=Value(kind, output_field=IntegerField()),
+            link_pk=F("pk"),
+            link_name=F("name"),
+            link_slug=F("slug"),
+            link_short_name=short_name,
+        )
+        .values_list("link_kind", "link_pk", "link_name", "link_slug", "link_short_name")
+    )
+
+
+def municipalities_and_institutions(
+    municipalities: QuerySet[Municipality],
+    institutions: QuerySet[Institution],
+    topics: QuerySet | None = None,
+) -> tuple[list, ...]:
+    """Return the municipalities and institutions (and topics, if given), each by name.
+
+    One UNION query for all of them; the records carry what links to them need (name, short
+    name, slug), nothing more.
+    """
+    blank = Value("", output_field=CharField())
+    rows = _link_rows(municipalities, 0, blank).union(
+        _link_rows(institutions, 1, F("short_name")), all=True
+    )
+    if topics is not None:
+        rows = rows.union(_link_rows(topics, 2, blank), all=True)
+    found = ([], [], [])
+    for kind, pk, name, slug, short_name in sorted(rows, key=lambda row: (row[2], row[1])):
+        if kind == 0:
+            found[0].append(Municipality(pk=pk, name=name, slug=slug))
+        elif kind == 1:
+            found[1].append(Institution(pk=pk, name=name, slug=slug, short_name=short_name))
+        else:
+            found[2].append(Topic(pk=pk, name=name, slug=slug))
+    return found if topics is not None else found[:2]

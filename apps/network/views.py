@@ -1,9 +1,13 @@
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from apps.news.models import Topic
+
 from .models import (
     Institution,
+    Meeting,
     MeetingParticipation,
     Municipality,
     Person,
@@ -12,9 +16,8 @@ from .models import (
     Role,
 )
 from .selectors import (
-    coordinator_history,
     coordinators_of,
-    public_participations,
+    municipalities_and_institutions,
     published_articles_about,
     published_meetings,
 )
@@ -50,10 +53,14 @@ class OverviewView(TemplateView):
         )
 
 
+MEETINGS_PER_PAGE = 50
+
+
 class MeetingListView(ListView):
-    """All published meetings, newest first; the template groups them by year."""
+    """Published meetings, newest first, 50 to a page; the template groups a page by year."""
 
     template_name = "network/meeting_list.html"
+    paginate_by = MEETINGS_PER_PAGE
 
     def get_queryset(self):
         return published_meetings()
@@ -64,28 +71,68 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         return published_meetings().prefetch_related(
-            "organisers",
-            "attending_municipalities",
-            "tags",
             Prefetch(
                 "participations",
-                queryset=public_participations(),
+                queryset=MeetingParticipation.objects.public().select_related("person"),
                 to_attr="public_participations",
             ),
         )
 
+    def _host_coordinators_and_participant_roles(self, meeting):
+        """Fetch the participants' roles and the host's coordinators then in one query.
+
+        Each participant's roles are put where a prefetch would have put them (role_then reads
+        them); the host's coordinators on the meeting's first day are returned, by name.
+        """
+        host = meeting.host_municipality
+        participations = meeting.public_participations
+        wanted = Q(person_id__in={p.person_id for p in participations})
+        if host:
+            wanted |= Q(
+                pk__in=coordinators_of(municipality=host, on=meeting.starts_on).values("pk")
+            )
+        roles = list(
+            Role.objects.filter(wanted).select_related("person", "municipality", "institution")
+        )
+        for participation in participations:
+            person = participation.person
+            cached = Role.objects.filter(person=person)
+            cached._result_cache = [role for role in roles if role.person_id == person.pk]
+            cached._prefetch_done = True
+            person._prefetched_objects_cache = {"roles": cached}
+        if not host:
+            return []
+        coordinators = [
+            role
+            for role in roles
+            if role.kind == Role.Kind.COORDINATOR
+            and role.municipality_id == host.pk
+            and role.person.is_published
+            and role.is_active_on(meeting.starts_on)
+        ]
+        return sorted(coordinators, key=lambda r: (r.person.last_name, r.person.first_name))
+
     def get_context_data(self, **kwargs):
         meeting = self.object
-        host = meeting.host_municipality
         articles = list(published_articles_about(meeting))
+        # The meeting's short lists (attending municipalities, organisers, topics) in one query.
+        attending, organisers, tags = municipalities_and_institutions(
+            Municipality.objects.filter(attended_meetings=meeting),
+            Institution.objects.filter(organised_meetings=meeting),
+            Topic.objects.filter(
+                tagged_items__content_type=ContentType.objects.get_for_model(Meeting),
+                tagged_items__object_id=meeting.pk,
+            ),
+        )
         return super().get_context_data(
             meeting=meeting,
+            organisers=organisers,
+            tags=tags,
+            attending_municipalities=attending,
             articles=articles,
             # The photos of the reports on this meeting, in the order of their articles.
             photo_uses=[use for article in articles for use in article.article_photos.all()],
-            host_coordinators=(
-                coordinators_of(municipality=host, on=meeting.starts_on) if host else []
-            ),
+            host_coordinators=self._host_coordinators_and_participant_roles(meeting),
             **kwargs,
         )
 
@@ -106,20 +153,24 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         municipality = self.object
         today = timezone.localdate()
-        coordinators = list(coordinator_history(municipality=municipality))
+        # One query for every role held in the municipality and one for the meetings it
+        # hosted or attended, split here instead of one query per list.
+        roles = list(_roles_of_published_people().filter(municipality=municipality))
+        coordinators = [role for role in roles if role.kind == Role.Kind.COORDINATOR]
+        meetings = list(
+            published_meetings()
+            .filter(Q(host_municipality=municipality) | Q(attending_municipalities=municipality))
+            .distinct()
+        )
         return super().get_context_data(
             municipality=municipality,
             current_coordinators=[role for role in coordinators if role.is_active_on(today)],
             former_coordinators=[
                 role for role in coordinators if role.ends_on and role.ends_on < today
             ],
-            other_roles=_roles_of_published_people()
-            .filter(municipality=municipality)
-            .exclude(kind=Role.Kind.COORDINATOR),
-            hosted_meetings=published_meetings().filter(host_municipality=municipality),
-            attended_meetings=published_meetings()
-            .filter(attending_municipalities=municipality)
-            .exclude(host_municipality=municipality),
+            other_roles=[role for role in roles if role.kind != Role.Kind.COORDINATOR],
+            hosted_meetings=[m for m in meetings if m.host_municipality_id == municipality.pk],
+            attended_meetings=[m for m in meetings if m.host_municipality_id != municipality.pk],
             articles=published_articles_about(municipality),
             **kwargs,
         )

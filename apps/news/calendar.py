@@ -196,3 +196,24 @@ def month_archive_list():
         .values_list("month", "n")
     )
     return [(MonthLink(month.year, month.month), n) for month, n in rows]
+
+
+def cached_month_archive_list():
+    """Return month_archive_list() cached until public content changes (no query when warm)."""
+    from apps.pages.cache import cached_fragment
+
+    return cached_fragment("month-archive-list", month_archive_list)
+
+
+def months_with_articles_in(year):
+    """Return the months of `year` with published articles, newest first, from the cached list."""
+    return [month for month, _ in cached_month_archive_list() if month.year == year]
+
+
+def neighbour_years(year):
+    """Return (the latest earlier, the earliest later) year with published articles, or None."""
+    years = {month.year for month, _ in cached_month_archive_list()}
+    return (
+        max((y for y in years if y < year), default=None),
+        min((y for y in years if y > year), default=None),
+    )

@@ -16,11 +16,13 @@ from django.views.generic.dates import (
     MonthArchiveView,
     YearArchiveView,
     YearMixin,
+    _date_from_string,
 )
 from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
 from apps.pages.cache import cached_fragment
 
+from .calendar import months_with_articles_in, neighbour_years
 from .models import Article, TaggedItem, Topic
 
 
@@ -37,12 +39,8 @@ class ArticleArchiveMixin:
     allow_future = True
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("author")
-            .prefetch_related("tags")
-            .with_photos()
-        )
+        # Teasers in the lists show no tags; the detail view fetches them.
+        return Article.objects.published().select_related("author").with_photos()
 
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
@@ -62,18 +60,51 @@ class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
 
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["calendar_month"] = max(context["date_list"], default=None)
-        return context
+    def get_dated_items(self):
+        # Django's own version adds a date_list query and one query each for the previous and
+        # next year; the page needs neither: the neighbouring years and the month the sidebar
+        # calendar shows come from the cached month archive list.
+        date = _date_from_string(self.get_year(), self.get_year_format())
+        queryset = self.get_dated_queryset(
+            **{
+                f"{self.date_field}__gte": self._make_date_lookup_arg(date),
+                f"{self.date_field}__lt": self._make_date_lookup_arg(self._get_next_year(date)),
+            }
+        )
+        months = months_with_articles_in(date.year)
+        previous_year, next_year = neighbour_years(date.year)
+        return (
+            None,
+            queryset,
+            {
+                "year": date,
+                "previous_year": datetime.date(previous_year, 1, 1) if previous_year else None,
+                "next_year": datetime.date(next_year, 1, 1) if next_year else None,
+                "calendar_month": months[0] if months else date,
+            },
+        )
 
 
 class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
-    pass
+    def get_dated_items(self):
+        # No date_list and no previous/next month queries: the sidebar calendar links the
+        # nearest months with articles.
+        date = _date_from_string(
+            self.get_year(), self.get_year_format(), self.get_month(), self.get_month_format()
+        )
+        queryset = self.get_dated_queryset(
+            **{
+                f"{self.date_field}__gte": self._make_date_lookup_arg(date),
+                f"{self.date_field}__lt": self._make_date_lookup_arg(self._get_next_month(date)),
+            }
+        )
+        return None, queryset, {"month": date}
 
 
 class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
-    pass
+    def _get_dated_items(self, date):
+        # No previous/next day or month queries; the sidebar calendar links the days.
+        return None, self.get_dated_queryset(**self._make_single_date_lookup(date)), {"day": date}
 
 
 class ArticleHalfYearArchiveView(
@@ -97,20 +128,20 @@ class ArticleHalfYearArchiveView(
                 f"{self.date_field}__lt": self._make_date_lookup_arg(end),
             }
         )
-        date_list = self.get_date_list(queryset, "month", "DESC")
+        # The month the sidebar calendar shows comes from the cached month archive list,
+        # not from a date_list query.
+        first, last = (1, 6) if half == 1 else (7, 12)
+        months = [m for m in months_with_articles_in(start.year) if first <= m.month <= last]
         return (
-            date_list,
+            None,
             queryset,
-            {
-                "year": start,
-                "half": half,
-                "calendar_month": date_list[0] if date_list else start,
-            },
+            {"year": start, "half": half, "calendar_month": months[0] if months else start},
         )
 
 
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
-    pass
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

@@ -3,10 +3,13 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.network.models import MeetingParticipation, Role
+from apps.network.views import MEETINGS_PER_PAGE
 from tests.factories import (
     ArticleFactory,
     InstitutionFactory,
@@ -193,3 +196,24 @@ def test_meeting_page_describes_the_meeting_as_a_schema_org_event(client):
     assert event["endDate"] == "2018-11-30"
     assert event["location"]["address"]["addressLocality"] == "Wuppertal"
     assert event["organizer"] == [{"@type": "Organization", "name": "Institut für Soziale Arbeit"}]
+
+
+def test_meeting_list_shows_at_most_one_page_of_meetings_with_a_fixed_number_of_queries(client):
+    url = reverse("network:meeting_list")
+    MeetingFactory(starts_on=datetime.date(2016, 1, 4))
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(MEETINGS_PER_PAGE + 5):
+        MeetingFactory(starts_on=datetime.date(2017 + n % 3, 1 + n % 12, 1 + n % 28))
+    client.get(url)  # rebuilds the site-wide fragments the new meetings made stale
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(url)
+    assert len(many) == len(few)
+    assert first.content.decode().count('class="meeting-teaser"') == MEETINGS_PER_PAGE
+    assert 'href="?page=2"' in first.content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    assert second.count('class="meeting-teaser"') == 6
+    # The oldest meeting is on the last page, still under its year's heading.
+    assert '<h2 id="jahr-2016">' in second
+    assert client.get(url + "?page=9").status_code == 404

@@ -6,6 +6,7 @@ from django.utils import timezone
 from apps.news.calendar import MONTH_NAMES
 
 from ..models import Institution, Meeting, Municipality, Person
+from ..selectors import municipalities_and_institutions
 
 register = template.Library()
 
@@ -47,17 +48,20 @@ def approximate_count(count, approximate):
 @register.inclusion_tag("network/includes/article_links.html")
 def article_network_links(article):
     """Render what an article is about: its published meetings and people, places, institutions."""
+    municipalities, institutions = municipalities_and_institutions(
+        Municipality.objects.filter(articles=article), Institution.objects.filter(articles=article)
+    )
     return {
         "meetings": Meeting.objects.published().filter(articles=article),
         "people": Person.objects.published().filter(articles=article),
-        "municipalities": Municipality.objects.filter(articles=article),
-        "institutions": Institution.objects.filter(articles=article),
+        "municipalities": municipalities,
+        "institutions": institutions,
     }
 
 
 @register.simple_tag(takes_context=True)
-def meeting_structured_data(context, meeting):
-    """Return schema.org Event data for a meeting."""
+def meeting_structured_data(context, meeting, organisers=()):
+    """Return schema.org Event data for a meeting (organisers as the page already has them)."""
     request = context["request"]
     tz = timezone.get_default_timezone()
 
@@ -85,7 +89,6 @@ def meeting_structured_data(context, meeting):
             "name": meeting.place,
             "address": {"@type": "PostalAddress", "addressLocality": meeting.city or meeting.place},
         }
-    organisers = [{"@type": "Organization", "name": org.name} for org in meeting.organisers.all()]
     if organisers:
-        data["organizer"] = organisers
+        data["organizer"] = [{"@type": "Organization", "name": org.name} for org in organisers]
     return data
