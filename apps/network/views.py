@@ -63,7 +63,19 @@ class MeetingListView(ListView):
     paginate_by = MEETINGS_PER_PAGE
 
     def get_queryset(self):
-        return published_meetings()
+        meetings = published_meetings()
+        # ?jahr=2017 narrows the list to one year (the calendar links there); anything that
+        # is not a plausible year is ignored.
+        year = self.request.GET.get("jahr", "")
+        if year.isdigit() and len(year) == 4:
+            self.year = int(year)
+            meetings = meetings.filter(starts_on__year=self.year)
+        else:
+            self.year = None
+        return meetings
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year_filter=self.year, **kwargs)
 
 
 class MeetingDetailView(DetailView):

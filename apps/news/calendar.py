@@ -62,7 +62,7 @@ class CalendarDay:
         if not self.article_count and self.meeting_slugs:
             if self.meeting_count == 1:
                 return reverse("network:meeting_detail", kwargs={"slug": self.meeting_slugs[0]})
-            return reverse("network:meeting_list") + f"#jahr-{self.date.year}"
+            return reverse("network:meeting_list") + f"?jahr={self.date.year}"
         return reverse(
             "news:archive_day",
             kwargs={

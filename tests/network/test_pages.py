@@ -131,7 +131,7 @@ def test_calendar_day_with_several_meetings_links_to_the_meeting_list():
     MeetingFactory.create_batch(2, starts_on=datetime.date(2017, 11, 9))
     html = Template("{% load news_tags %}{% month_calendar 2017 11 %}").render(Context())
     assert 'aria-label="9. November 2017: 2 Treffen"' in html
-    assert 'href="/netzwerk/treffen/#jahr-2017"' in html
+    assert 'href="/netzwerk/treffen/?jahr=2017"' in html
 
 
 def test_main_navigation_links_network_and_meetings(client):
@@ -217,3 +217,14 @@ def test_meeting_list_shows_at_most_one_page_of_meetings_with_a_fixed_number_of_
     # The oldest meeting is on the last page, still under its year's heading.
     assert '<h2 id="jahr-2016">' in second
     assert client.get(url + "?page=9").status_code == 404
+
+
+def test_meeting_list_narrows_to_a_year_and_ignores_nonsense(client):
+    MeetingFactory(title="Im Jahr 2017", starts_on=datetime.date(2017, 11, 9))
+    MeetingFactory(title="Im Jahr 2018", starts_on=datetime.date(2018, 3, 7))
+    only_2017 = client.get("/netzwerk/treffen/", {"jahr": "2017"}).content.decode()
+    assert "Im Jahr 2017" in only_2017 and "Im Jahr 2018" not in only_2017
+    for nonsense in ["abc", "20177", "-1", "2017' OR 1=1"]:
+        response = client.get("/netzwerk/treffen/", {"jahr": nonsense})
+        assert response.status_code == 200
+        assert "Im Jahr 2018" in response.content.decode()
