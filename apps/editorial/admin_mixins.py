@@ -9,6 +9,15 @@ from simple_history.admin import SimpleHistoryAdmin
 EDIT_TOKEN_FIELD = "edit_token"
 
 
+class GermanSlugMedia:
+    """Admin scripts that make prepopulated slugs spell umlauts the German way ("ä" → "ae").
+
+    urlify.js comes first so that german_urlify.js can wrap the URLify it defines.
+    """
+
+    js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
+
+
 class ConcurrentEditForm(forms.ModelForm):
     """Refuse a save when someone else saved the same record since this form was opened."""
 
@@ -46,6 +55,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
     """Revisions (view, compare, restore) and protection against overwriting each other."""
 
     form = ConcurrentEditForm
+    Media = GermanSlugMedia
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -66,11 +76,9 @@ class ReleaseControlledAdmin(EditorialAdmin):
     publish_permission = None  # "app_label.codename"
     release_fields = ("is_published",)
 
-    def can_release(self, request):
-        return request.user.has_perm(self.publish_permission)
-
     def has_release_permission(self, request):
-        return self.can_release(request)
+        """The release right; Django also asks it for actions with permissions=["release"]."""
+        return request.user.has_perm(self.publish_permission)
 
     def is_released(self, obj):
         return obj.is_published
@@ -81,34 +89,46 @@ class ReleaseControlledAdmin(EditorialAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not self.can_release(request):
+        if not self.has_release_permission(request):
             fields += [name for name in self.release_fields if name not in fields]
         return fields
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and self.is_released(obj) and not self.can_release(request):
+        if (
+            allowed
+            and obj is not None
+            and self.is_released(obj)
+            and not self.has_release_permission(request)
+        ):
             return False
         return allowed
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None and self.is_released(obj) and not self.can_release(request):
+        if (
+            allowed
+            and obj is not None
+            and self.is_released(obj)
+            and not self.has_release_permission(request)
+        ):
             return False
         return allowed
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not self.can_release(request):
+        if not self.has_release_permission(request):
             actions.pop("delete_selected", None)
         return actions
 
     def delete_queryset(self, request, queryset):
-        if not self.can_release(request) and any(self.is_released(obj) for obj in queryset):
+        if not self.has_release_permission(request) and any(
+            self.is_released(obj) for obj in queryset
+        ):
             raise PermissionDenied
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
-        if not self.can_release(request):
+        if not self.has_release_permission(request):
             self.withhold(obj)
         super().save_model(request, obj, form, change)

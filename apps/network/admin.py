@@ -17,11 +17,6 @@ from .models import (
 )
 
 
-class GermanSlugMedia:
-    # Spells umlauts the German way in prepopulated slugs ("ä" → "ae").
-    js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
-
-
 class NetworkAdmin(EditorialAdmin):
     # Addresses typed without a scheme are web sites, and those speak https today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -91,7 +86,6 @@ class ProgrammeAdmin(NetworkAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     autocomplete_fields = ["predecessor"]
     inlines = [ProgrammeMembershipInline]
-    Media = GermanSlugMedia
 
 
 @admin.register(Municipality)
@@ -101,7 +95,6 @@ class MunicipalityAdmin(NetworkAdmin):
     search_fields = ["name", "district", "ags"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ProgrammeMembershipInline, MunicipalityRoleInline]
-    Media = GermanSlugMedia
 
 
 @admin.register(Institution)
@@ -113,7 +106,6 @@ class InstitutionAdmin(NetworkAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent", "municipality"]
     inlines = [InstitutionRoleInline]
-    Media = GermanSlugMedia
 
 
 @admin.register(Person)
@@ -131,7 +123,6 @@ class PersonAdmin(ReleaseControlledAdmin, NetworkAdmin):
         (None, {"fields": ["academic_title", "first_name", "last_name", "slug"]}),
         (_("Veröffentlichung"), {"fields": ["is_published"]}),
     ]
-    Media = GermanSlugMedia
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(role_count=Count("roles"))
@@ -200,7 +191,6 @@ class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
         (_("Veröffentlichung"), {"fields": ["is_published"]}),
         (_("Verlauf"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    Media = GermanSlugMedia
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else None

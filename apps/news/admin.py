@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from apps.editorial.admin_mixins import ReleaseControlledAdmin
+from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin
 from apps.media.admin import photo_thumbnail
 
 from .models import Article, ArticlePhoto, Topic
@@ -79,10 +79,6 @@ class ArticleAdmin(ReleaseControlledAdmin):
         (_("Verlauf"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
-    class Media:
-        # Spells umlauts the German way in the prepopulated slug ("ä" → "ae").
-        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
-
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
 
@@ -113,7 +109,7 @@ class ArticleAdmin(ReleaseControlledAdmin):
             obj.status = Article.Status.DRAFT
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.can_release(request):
+        if db_field.name == "status" and not self.has_release_permission(request):
             # Editors save drafts or submit them; a crafted "published" is an invalid choice.
             kwargs["choices"] = [
                 (Article.Status.DRAFT, Article.Status.DRAFT.label),
@@ -171,5 +167,4 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    class Media:
-        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
+    Media = GermanSlugMedia

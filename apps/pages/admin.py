@@ -14,6 +14,3 @@ class PageAdmin(ReleaseControlledAdmin):
     list_filter = ["is_published", "in_footer"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-
-    class Media:
-        js = ["admin/js/urlify.js", "admin/js/german_urlify.js"]
