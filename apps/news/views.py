@@ -42,6 +42,15 @@ class ArticleArchiveMixin:
         # Teasers in the lists show no tags; the detail view fetches them.
         return Article.objects.published().select_related("author").with_photos()
 
+    def get_period_queryset(self, start, end):
+        """Return the articles published from start (inclusive) to end (exclusive), Berlin days."""
+        return self.get_dated_queryset(
+            **{
+                f"{self.date_field}__gte": self._make_date_lookup_arg(start),
+                f"{self.date_field}__lt": self._make_date_lookup_arg(end),
+            }
+        )
+
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
     allow_empty = True
@@ -65,12 +74,7 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
         # next year; the page needs neither: the neighbouring years and the month the sidebar
         # calendar shows come from the cached month archive list.
         date = _date_from_string(self.get_year(), self.get_year_format())
-        queryset = self.get_dated_queryset(
-            **{
-                f"{self.date_field}__gte": self._make_date_lookup_arg(date),
-                f"{self.date_field}__lt": self._make_date_lookup_arg(self._get_next_year(date)),
-            }
-        )
+        queryset = self.get_period_queryset(date, self._get_next_year(date))
         months = months_with_articles_in(date.year)
         previous_year, next_year = neighbour_years(date.year)
         return (
@@ -92,12 +96,7 @@ class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
         date = _date_from_string(
             self.get_year(), self.get_year_format(), self.get_month(), self.get_month_format()
         )
-        queryset = self.get_dated_queryset(
-            **{
-                f"{self.date_field}__gte": self._make_date_lookup_arg(date),
-                f"{self.date_field}__lt": self._make_date_lookup_arg(self._get_next_month(date)),
-            }
-        )
+        queryset = self.get_period_queryset(date, self._get_next_month(date))
         return None, queryset, {"month": date}
 
 
@@ -122,12 +121,7 @@ class ArticleHalfYearArchiveView(
             end = datetime.date(int(year) + (half == 2), 7 if half == 1 else 1, 1)
         except ValueError as error:
             raise Http404(_("Ungültiges Datum")) from error
-        queryset = self.get_dated_queryset(
-            **{
-                f"{self.date_field}__gte": self._make_date_lookup_arg(start),
-                f"{self.date_field}__lt": self._make_date_lookup_arg(end),
-            }
-        )
+        queryset = self.get_period_queryset(start, end)
         # The month the sidebar calendar shows comes from the cached month archive list,
         # not from a date_list query.
         first, last = (1, 6) if half == 1 else (7, 12)
