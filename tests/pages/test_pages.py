@@ -49,3 +49,20 @@ def test_not_found_page_is_german_and_keeps_the_navigation(client):
     assert "Seite nicht gefunden" in html
     assert 'aria-label="Hauptnavigation"' in html
     assert 'href="/impressum/"' in html
+
+
+def test_server_error_page_is_german_and_keeps_the_navigation(monkeypatch):
+    from django.test import Client
+
+    from apps.pages.views import HomeView
+
+    def broken(*args, **kwargs):
+        raise ValueError("kaputt")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Ein Fehler ist aufgetreten" in html
+    for url in ["/aktuelles/", "/netzwerk/", "/netzwerk/treffen/", "/suche/"]:
+        assert f'href="{url}"' in html
