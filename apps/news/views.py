@@ -51,17 +51,17 @@ class ArticleArchiveMixin:
             }
         )
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Counting thousands of rows (a year, a topic, the whole archive) is a list page's
+        # largest cost; the count only changes with the content, and the path names the list.
+        paginator.count = cached_fragment(f"article-count:{self.request.path}", queryset.count)
+        return paginator
+
 
 class ArticleIndexView(ArticleArchiveMixin, ArchiveIndexView):
     allow_empty = True
     template_name = "news/article_list.html"
-
-    def get_paginator(self, queryset, *args, **kwargs):
-        paginator = super().get_paginator(queryset, *args, **kwargs)
-        # Counting 100,000 rows on every list page is the page's largest cost; the count
-        # only changes with the content.
-        paginator.count = cached_fragment("published-article-count", queryset.count)
-        return paginator
 
     def get_dated_items(self):
         # The sidebar lists the months; the index needs no date_list of its own.
