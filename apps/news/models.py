@@ -145,6 +145,9 @@ class Article(models.Model):
             # Serves published() in the order lists use, so a deep page walks the index
             # instead of sorting the table.
             models.Index(fields=["status", "-published_at", "-id"], name="news_article_pub_idx"),
+            # The admin list shows every status in the same order; its date filter reads the
+            # first and last date from here.
+            models.Index(fields=["-published_at", "-id"], name="news_article_date_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
