@@ -5,8 +5,9 @@ import datetime
 from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
 from apps.news.models import Article, Topic
+from apps.pages.cache import cached_fragment
 
-from .models import Institution, Meeting, Municipality, Role
+from .models import Institution, Meeting, Municipality, ProgrammeMembership, Role
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -19,6 +20,22 @@ def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySe
         .select_related("person")
         .order_by("person__last_name", "person__first_name")
     )
+
+
+def programme_memberships_by_municipality() -> dict[int, list[ProgrammeMembership]]:
+    """Return every municipality's programme memberships, with their programmes, by its id.
+
+    A few hundred rows for the whole network, kept with the site-wide fragments until content
+    changes, so a municipality's page needs no query of its own for them.
+    """
+
+    def build():
+        memberships = {}
+        for membership in ProgrammeMembership.objects.select_related("programme"):
+            memberships.setdefault(membership.municipality_id, []).append(membership)
+        return memberships
+
+    return cached_fragment("programme-memberships", build)
 
 
 # A record's page shows its latest articles; the news archive holds the rest.

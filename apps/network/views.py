@@ -18,6 +18,7 @@ from .models import (
 from .selectors import (
     coordinators_of,
     municipalities_and_institutions,
+    programme_memberships_by_municipality,
     published_articles_about,
     published_meetings,
 )
@@ -160,7 +161,7 @@ class MunicipalityDetailView(DetailView):
     template_name = "network/municipality_detail.html"
 
     def get_queryset(self):
-        return Municipality.objects.prefetch_related(_memberships(), "institutions")
+        return Municipality.objects.prefetch_related("institutions")
 
     def get_context_data(self, **kwargs):
         municipality = self.object
@@ -176,6 +177,7 @@ class MunicipalityDetailView(DetailView):
         )
         return super().get_context_data(
             municipality=municipality,
+            memberships=programme_memberships_by_municipality().get(municipality.pk, []),
             current_coordinators=[role for role in coordinators if role.is_active_on(today)],
             former_coordinators=[
                 role for role in coordinators if role.ends_on and role.ends_on < today

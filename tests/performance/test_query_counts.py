@@ -26,7 +26,6 @@ MAX_QUERIES = 6
 # names why): the network pages list several kinds of records, the sitemap covers every
 # section.
 CEILINGS = {
-    "municipality": 7,
     "rss": 22,
     "atom": 22,
     "sitemap": 35,

@@ -1,0 +1,94 @@
+"""Site-wide fragments: one look at the shared cache per request, and never stale."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.pages import cache as page_cache
+from tests.factories import (
+    ArticleFactory,
+    MunicipalityFactory,
+    ProgrammeFactory,
+    ProgrammeMembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _version_reads(client, url):
+    real_get = cache.get
+    keys = []
+
+    def counting_get(key, *args, **kwargs):
+        keys.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", side_effect=counting_get):
+        assert client.get(url).status_code == 200
+    return keys.count(page_cache.VERSION_KEY)
+
+
+def test_a_page_asks_the_shared_cache_for_the_content_version_once(client):
+    ArticleFactory.create_batch(3)
+    client.get("/aktuelles/")  # fragments built and kept by this process
+    # The list page uses five fragments (calendar, month list, topics, footer, count).
+    assert _version_reads(client, "/aktuelles/") == 1
+
+
+def test_fragments_kept_in_memory_are_dropped_when_another_server_changes_content(client):
+    ArticleFactory(
+        title="Frühjahrstreffen", published_at=datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC)
+    )
+    assert "März 2024" in client.get("/aktuelles/").content.decode()
+    # Another server bumps the version in the shared cache; this process's memory still
+    # holds the old fragments under the old version.
+    ArticleFactory(published_at=datetime.datetime(2025, 9, 1, tzinfo=datetime.UTC))
+    cache.delete(page_cache.VERSION_KEY)
+    assert "September 2025" in client.get("/aktuelles/").content.decode()
+
+
+def test_a_request_between_save_and_commit_cannot_keep_old_content_under_the_new_version(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            ArticleFactory()
+            # A concurrent request now reads a fresh version but, before the commit, the
+            # old rows; what it caches must not outlive the commit.
+            seen_before_commit = page_cache.content_version()
+    assert page_cache.content_version() != seen_before_commit
+
+
+def test_archive_pages_count_their_articles_once_per_content_version(client):
+    for day in range(1, 4):
+        ArticleFactory(published_at=datetime.datetime(2023, 5, day, 9, tzinfo=datetime.UTC))
+    url = reverse("news:archive_year", kwargs={"year": 2023})
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    ArticleFactory(
+        title="Nachzügler", published_at=datetime.datetime(2023, 6, 1, 9, tzinfo=datetime.UTC)
+    )
+    response = client.get(url)
+    assert response.context["paginator"].count == 4
+    assert "Nachzügler" in response.content.decode()
+
+
+def test_municipality_page_lists_its_programmes_and_a_new_membership_at_once(client):
+    town = MunicipalityFactory(name="Ahlen")
+    kekiz = ProgrammeFactory(name="Kein Kind zurücklassen!")
+    ProgrammeMembershipFactory(municipality=town, programme=kekiz, joined_year=2012)
+    ProgrammeMembershipFactory(programme=kekiz, joined_year=2014)  # another town's
+    page = client.get(town.get_absolute_url()).content.decode()
+    assert "Kein Kind zurücklassen!" in page and "seit 2012" in page
+    assert "seit 2014" not in page
+    ProgrammeMembershipFactory(
+        municipality=town, programme=ProgrammeFactory(name="Kinderstark"), joined_year=2020
+    )
+    assert "Kinderstark" in client.get(town.get_absolute_url()).content.decode()
