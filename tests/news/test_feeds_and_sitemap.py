@@ -183,3 +183,23 @@ def test_feed_offers_the_lead_photo_as_enclosure(client):
     assert photo.get("url").startswith("http://testserver/media/")
     assert photo.get("type") in {"image/jpeg", "image/png"}
     assert int(photo.get("length")) > 0
+
+
+def test_feed_asks_the_storage_for_each_enclosure_size_only_once(client, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    for n in range(3):
+        article = ArticleFactory(title=f"Mit Foto {n}")
+        ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
+    asked = []
+    size = FileSystemStorage.size
+    monkeypatch.setattr(
+        FileSystemStorage, "size", lambda storage, name: asked.append(name) or size(storage, name)
+    )
+    first = client.get("/aktuelles/feed/").content
+    assert len(asked) == 3
+    assert client.get("/aktuelles/feed/").content == first
+    assert client.get("/aktuelles/atom/").status_code == 200
+    assert len(asked) == 3
