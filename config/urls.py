@@ -5,8 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from apps.network.sitemaps import MeetingSitemap, NetworkIndexSitemap, NetworkRecordSitemap
-from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, HomeSitemap
+from apps.network.sitemaps import NetworkSitemap
+from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap
 from apps.pages.sitemaps import PageSitemap
 from apps.pages.views import HomeView, bench_trivial
 
@@ -14,14 +14,14 @@ admin.site.site_header = "Präventionskette – Redaktion"
 admin.site.site_title = "Präventionskette"
 admin.site.index_title = "Inhalte verwalten"
 
+# /sitemap.xml is an index of the sections' pages (/sitemap-artikel.xml?p=2, …), so every
+# article stays reachable however many there are. Classes, not instances: each request gets
+# fresh sitemaps, which read their rows once and reuse them for count, date and page.
 sitemaps = {
-    "home": HomeSitemap,
-    "artikel": ArticleSitemap,
-    "archiv": ArchiveSitemap,
     "seiten": PageSitemap,
-    "netzwerk": NetworkIndexSitemap,
-    "treffen": MeetingSitemap,
-    "netzwerk-eintraege": NetworkRecordSitemap,
+    "archiv": ArchiveSitemap,
+    "artikel": ArticleSitemap,
+    "netzwerk": NetworkSitemap,
 }
 
 urlpatterns = [
@@ -30,7 +30,13 @@ urlpatterns = [
     path("suche/", include("apps.search.urls")),
     path("netzwerk/", include("apps.network.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(

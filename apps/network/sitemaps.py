@@ -1,57 +1,68 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Value
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .models import Institution, Meeting, Municipality, Person, Programme
 
+INDEX_PAGES = [
+    "network:overview",
+    "network:meeting_list",
+    "network:municipality_list",
+    "network:institution_list",
+]
+# Record kind → its detail view, in the order the section lists them.
+DETAIL_VIEWS = {
+    "meeting": "network:meeting_detail",
+    "municipality": "network:municipality_detail",
+    "institution": "network:institution_detail",
+    "person": "network:person_detail",
+    "programme": "network:programme_detail",
+}
 
-class NetworkIndexSitemap(Sitemap):
-    changefreq = "weekly"
+
+class NetworkSitemap(Sitemap):
+    """The network's index pages and every public meeting, person, municipality, institution
+    and programme, read in one query.
+
+    The index pages change whenever any record does, so their date is the latest of all.
+    Instantiated per request (the URLconf passes the class), so the cached items never go
+    stale.
+    """
+
+    @cached_property
+    def _entries(self):
+        parts = [
+            Meeting.objects.published(),
+            Municipality.objects.all(),
+            Institution.objects.all(),
+            Person.objects.published(),
+            Programme.objects.all(),
+        ]
+        rows = [
+            queryset.order_by()
+            .annotate(record_kind=Value(kind))
+            .values_list("slug", "updated_at", "record_kind")
+            for queryset, kind in zip(parts, DETAIL_VIEWS, strict=True)
+        ]
+        order = list(DETAIL_VIEWS)
+        records = sorted(
+            rows[0].union(*rows[1:], all=True), key=lambda row: (order.index(row[2]), row[0])
+        )
+        latest = max((updated for _, updated, _ in records), default=None)
+        return [(name, {}, latest) for name in INDEX_PAGES] + [
+            (DETAIL_VIEWS[kind], {"slug": slug}, updated) for slug, updated, kind in records
+        ]
 
     def items(self):
-        return [
-            "network:overview",
-            "network:meeting_list",
-            "network:municipality_list",
-            "network:institution_list",
-        ]
+        return self._entries
 
     def location(self, item):
-        return reverse(item)
+        name, kwargs, _ = item
+        return reverse(name, kwargs=kwargs)
 
     def lastmod(self, item):
-        stamps = [
-            model.objects.aggregate(latest=Max("updated_at"))["latest"]
-            for model in (Municipality, Institution, Programme)
-        ] + [
-            model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-            for model in (Meeting, Person)
-        ]
-        return max((stamp for stamp in stamps if stamp), default=None)
+        return item[2]
 
-
-class MeetingSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Meeting.objects.published().order_by("-starts_on")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class NetworkRecordSitemap(Sitemap):
-    """The pages of people, municipalities, institutions and programmes."""
-
-    changefreq = "monthly"
-
-    def lastmod(self, item):
-        return item.updated_at
-
-    def items(self):
-        return [
-            *Municipality.objects.order_by("name"),
-            *Institution.objects.order_by("name"),
-            *Person.objects.published().order_by("last_name", "first_name"),
-            *Programme.objects.order_by("starts_year"),
-        ]
+    def changefreq(self, item):
+        return "monthly" if item[1] else "weekly"

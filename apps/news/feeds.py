@@ -1,16 +1,21 @@
 import copy
+import hashlib
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
-from apps.media.renditions import photo_rendition_files
+from apps.media.renditions import photo_rendition_files, photo_renditions
 
-from .models import Article, Topic
+from .models import Article, TaggedItem, Topic
 
 FEED_SIZE = 20
+# How long the byte size of a lead photo's rendition is remembered (see _with_enclosures).
+ENCLOSURE_SIZE_SECONDS = 30 * 24 * 3600
 
 
 class LatestArticlesFeed(Feed):
@@ -28,7 +33,7 @@ class LatestArticlesFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def items(self):
-        return (
+        return _with_enclosures(
             Article.objects.published()
             .select_related("author")
             .prefetch_related("tags")
@@ -37,16 +42,11 @@ class LatestArticlesFeed(Feed):
 
     def item_enclosures(self, item):
         """Offer the lead photo as a 3:2 rendition, as feed readers show it."""
-        photo = item.lead_photo
-        if photo is None:
+        if item.feed_enclosure is None:
             return []
-        width, file = photo_rendition_files(photo, shape="landscape")[-1]
-        try:
-            length = str(file.storage.size(file.name))
-        except (OSError, NotImplementedError):
-            length = "0"
-        mime_type = "image/png" if file.name.endswith(".png") else "image/jpeg"
-        return [Enclosure(self.request.build_absolute_uri(file.url), length, mime_type)]
+        rendition, length = item.feed_enclosure
+        url = self.request.build_absolute_uri(rendition.url)
+        return [Enclosure(url, length, rendition.mime_type)]
 
     def item_title(self, item):
         return item.title
@@ -83,11 +83,54 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return (
+        # A subquery instead of a join with DISTINCT, as on the topic page: each article once.
+        tagged = TaggedItem.objects.filter(
+            tag=obj, content_type=ContentType.objects.get_for_model(Article)
+        ).values("object_id")
+        return _with_enclosures(
             Article.objects.published()
-            .filter(tags__slug=obj.slug)
+            .filter(pk__in=tagged)
             .select_related("author")
             .prefetch_related("tags")
-            .with_photos()
-            .distinct()[:FEED_SIZE]
+            .with_photos()[:FEED_SIZE]
         )
+
+
+def _with_enclosures(articles):
+    """Return the articles as a list, each with `feed_enclosure`: the largest 3:2 rendition of
+    its lead photo and its size in bytes (as a string), or None without a photo.
+
+    The storage knows the size (a stat here, an HTTP request on S3); it is asked once per
+    rendition and photo version, and the answers of a whole feed are read from the cache in
+    one look-up.
+    """
+    articles = list(articles)
+    keys = {}
+    for article in articles:
+        photo = article.lead_photo
+        if photo is None:
+            article.feed_enclosure = None
+            continue
+        rendition = photo_renditions(photo, shape="landscape")[-1]
+        article.feed_enclosure = (rendition, None)
+        # The rendition's address changes with the image and focal point; the photo's pk and
+        # save time keep a replaced or re-uploaded image from reusing an old answer.
+        stamp = f"{rendition.url}|{photo.pk}|{photo.updated_at.isoformat()}"
+        keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
+    known = cache.get_many(set(keys.values()))
+    learnt = {}
+    for article in articles:
+        if article.feed_enclosure is None:
+            continue
+        key = keys[article.pk]
+        length = known.get(key) or learnt.get(key)
+        if length is None:
+            _, file = photo_rendition_files(article.lead_photo, shape="landscape")[-1]
+            try:
+                length = learnt[key] = str(file.storage.size(file.name))
+            except (OSError, NotImplementedError):
+                length = "0"
+        article.feed_enclosure = (article.feed_enclosure[0], length)
+    if learnt:
+        cache.set_many(learnt, ENCLOSURE_SIZE_SECONDS)
+    return articles

@@ -1,66 +1,98 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.db.models.functions import TruncDay, TruncMonth, TruncYear
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.db.models.functions import TruncDay
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from .models import Article
 
-
-class HomeSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 1.0
-
-    def items(self):
-        return ["home"]
-
-    def location(self, item):
-        return reverse(item)
-
-    def lastmod(self, item):
-        return Article.objects.published().aggregate(m=Max("updated_at"))["m"]
+# The sitemaps are instantiated per request (the URLconf passes the classes), so what they
+# cache below lives for one request only.
 
 
 class ArticleSitemap(Sitemap):
+    """Every published article, 5,000 to a section page; the sitemap index links each page."""
+
     changefreq = "monthly"
     limit = 5000
 
+    @cached_property
+    def _stats(self):
+        # How many pages and how fresh: one query for the index and for every section page.
+        return Article.objects.published().aggregate(count=Count("id"), latest=Max("updated_at"))
+
     def items(self):
         return Article.objects.published().only("slug", "published_at", "updated_at")
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self.items(), self.limit)
+        paginator.count = self._stats["count"]
+        return paginator
+
+    def get_latest_lastmod(self):
+        return self._stats["latest"]
 
     def lastmod(self, item):
         return item.updated_at
 
 
 class ArchiveSitemap(Sitemap):
-    """Every year, half-year, month and day archive that has published articles."""
+    """The home page, the news list and every year, half-year, month and day archive that
+    has published articles, all from one query."""
 
-    changefreq = "weekly"
     limit = 5000
 
-    def items(self):
+    @cached_property
+    def _entries(self):
         tz = timezone.get_current_timezone()
-        published = Article.objects.published().order_by()
-        items = [("news:article_list", {}, published.aggregate(m=Max("updated_at"))["m"])]
-        for trunc, kind in [(TruncYear, "year"), (TruncMonth, "month"), (TruncDay, "day")]:
-            rows = (
-                published.annotate(period=trunc("published_at", tzinfo=tz))
-                .values("period")
-                .annotate(m=Max("updated_at"))
-                .order_by("period")
-            )
-            half_years = {}
-            for row in rows:
-                period = row["period"]
-                items.append(_archive_item(kind, period, row["m"]))
-                if kind == "month":
-                    key = (period.year, 1 if period.month <= 6 else 2)
-                    half_years[key] = max(half_years.get(key, row["m"]), row["m"])
-            for (year, half), modified in half_years.items():
-                items.append(
-                    ("news:archive_half_year", {"year": str(year), "half": half}, modified)
+        days = (
+            Article.objects.published()
+            .order_by()
+            .annotate(period=TruncDay("published_at", tzinfo=tz))
+            .values_list("period")
+            .annotate(m=Max("updated_at"))
+            .order_by("period")
+        )
+        years, half_years, months, day_items = {}, {}, {}, []
+        for period, modified in days:
+            day_items.append(
+                (
+                    "news:archive_day",
+                    {
+                        "year": str(period.year),
+                        "month": f"{period.month:02d}",
+                        "day": f"{period.day:02d}",
+                    },
+                    modified,
                 )
-        return items
+            )
+            for bucket, key in [
+                (years, period.year),
+                (half_years, (period.year, 1 if period.month <= 6 else 2)),
+                (months, (period.year, period.month)),
+            ]:
+                bucket[key] = max(bucket.get(key, modified), modified)
+        latest = max(years.values(), default=None)
+        return [
+            ("home", {}, latest),
+            ("news:article_list", {}, latest),
+            *(("news:archive_year", {"year": str(y)}, m) for y, m in years.items()),
+            *(
+                ("news:archive_month", {"year": str(y), "month": f"{mo:02d}"}, m)
+                for (y, mo), m in months.items()
+            ),
+            *(
+                ("news:archive_half_year", {"year": str(y), "half": half}, m)
+                for (y, half), m in half_years.items()
+            ),
+            *day_items,
+        ]
+
+    def items(self):
+        return self._entries
 
     def location(self, item):
         name, kwargs, _ = item
@@ -69,11 +101,8 @@ class ArchiveSitemap(Sitemap):
     def lastmod(self, item):
         return item[2]
 
+    def changefreq(self, item):
+        return "daily" if item[0] == "home" else "weekly"
 
-def _archive_item(kind, period, modified):
-    kwargs = {"year": str(period.year)}
-    if kind in ("month", "day"):
-        kwargs["month"] = f"{period.month:02d}"
-    if kind == "day":
-        kwargs["day"] = f"{period.day:02d}"
-    return (f"news:archive_{kind}", kwargs, modified)
+    def priority(self, item):
+        return 1.0 if item[0] == "home" else None

@@ -4,12 +4,29 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from apps.news.sitemaps import ArticleSitemap
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _sitemap_urls(client):
+    """Follow the sitemap index to every section page and return all their <url> elements."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    urls = []
+    for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc"):
+        page = client.get(loc.text.split("testserver", 1)[1])
+        assert page.status_code == 200, loc.text
+        urls += ET.fromstring(page.content).findall(f"{SITEMAP}url")
+    return urls
+
+
+def _path(url):
+    return url.findtext(f"{SITEMAP}loc").split("testserver", 1)[1]
 
 
 @pytest.fixture
@@ -54,11 +71,8 @@ def test_topic_feed_lists_articles_of_that_topic_only(client, articles):
 
 
 def test_sitemap_lists_articles_archives_and_pages_but_nothing_hidden(client, articles):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    locations = {url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")}
-    paths = {loc.split("testserver", 1)[1] for loc in locations}
+    urls = _sitemap_urls(client)
+    paths = {_path(url) for url in urls}
     assert {
         "/",
         "/aktuelles/",
@@ -72,13 +86,39 @@ def test_sitemap_lists_articles_archives_and_pages_but_nothing_hidden(client, ar
         "/barrierefreiheit/",
     } <= paths
     assert not any("entwurf" in path or "geplanter" in path for path in paths)
-    without_lastmod = {
-        url.findtext(f"{SITEMAP}loc").split("testserver", 1)[1]
-        for url in root.findall(f"{SITEMAP}url")
-        if url.find(f"{SITEMAP}lastmod") is None
-    }
+    without_lastmod = {_path(url) for url in urls if url.find(f"{SITEMAP}lastmod") is None}
     # Only the network's index pages, while the network is still empty, lack a date.
     assert all(path.startswith("/netzwerk/") for path in without_lastmod)
+
+
+def test_sitemap_index_links_every_page_of_a_section_so_no_article_is_left_out(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    older = [
+        ArticleFactory(published_at=datetime.datetime(2021, 5, day, 9, tzinfo=BERLIN))
+        for day in (1, 2, 3)
+    ]
+    ArticleFactory(title="Entwurf über Ahlen", draft=True)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert sections == [
+        "http://testserver/sitemap-seiten.xml",
+        "http://testserver/sitemap-archiv.xml",
+        "http://testserver/sitemap-artikel.xml",
+        "http://testserver/sitemap-artikel.xml?p=2",
+        "http://testserver/sitemap-netzwerk.xml",
+    ]
+    second = ET.fromstring(client.get("/sitemap-artikel.xml?p=2").content)
+    assert [_path(url) for url in second.findall(f"{SITEMAP}url")] == [older[0].get_absolute_url()]
+    assert {_path(url) for url in _sitemap_urls(client)} >= {
+        article.get_absolute_url() for article in older
+    }
+    assert client.get("/sitemap-artikel.xml?p=3").status_code == 404
+    assert client.get("/sitemap-unbekannt.xml").status_code == 404
+
+
+def test_article_section_lists_published_articles_only(client, articles):
+    root = ET.fromstring(client.get("/sitemap-artikel.xml").content)
+    assert [_path(url) for url in root.findall(f"{SITEMAP}url")] == [articles.get_absolute_url()]
 
 
 def test_robots_txt_points_at_the_sitemap(client):
@@ -118,18 +158,15 @@ def test_sitemap_lists_published_network_pages_only(client):
     hidden_person = PersonFactory(hidden=True)
     municipality = MunicipalityFactory()
     institution = InstitutionFactory()
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    paths = {
-        url.findtext(f"{SITEMAP}loc").split("testserver", 1)[1]
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    urls = _sitemap_urls(client)
+    paths = {_path(url) for url in urls}
     for obj in [meeting, person, municipality, institution]:
         assert obj.get_absolute_url() in paths
     assert hidden_meeting.get_absolute_url() not in paths
     assert hidden_person.get_absolute_url() not in paths
     assert {"/netzwerk/", "/netzwerk/treffen/", "/netzwerk/kommunen/"} <= paths
-    for url in root.findall(f"{SITEMAP}url"):
-        if "/netzwerk/" in url.findtext(f"{SITEMAP}loc"):
+    for url in urls:
+        if "/netzwerk/" in _path(url):
             assert url.find(f"{SITEMAP}lastmod") is not None
 
 
@@ -146,3 +183,23 @@ def test_feed_offers_the_lead_photo_as_enclosure(client):
     assert photo.get("url").startswith("http://testserver/media/")
     assert photo.get("type") in {"image/jpeg", "image/png"}
     assert int(photo.get("length")) > 0
+
+
+def test_feed_asks_the_storage_for_each_enclosure_size_only_once(client, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    for n in range(3):
+        article = ArticleFactory(title=f"Mit Foto {n}")
+        ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
+    asked = []
+    size = FileSystemStorage.size
+    monkeypatch.setattr(
+        FileSystemStorage, "size", lambda storage, name: asked.append(name) or size(storage, name)
+    )
+    first = client.get("/aktuelles/feed/").content
+    assert len(asked) == 3
+    assert client.get("/aktuelles/feed/").content == first
+    assert client.get("/aktuelles/atom/").status_code == 200
+    assert len(asked) == 3

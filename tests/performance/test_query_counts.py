@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.news.feeds import FEED_SIZE
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -22,16 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 6
-# Pages not yet down to MAX_QUERIES, with the count they must not exceed (docs/performance.md
-# names why): the network pages list several kinds of records, the sitemap covers every
-# section.
-CEILINGS = {
-    "rss": 22,
-    "atom": 22,
-    "sitemap": 35,
-}
-# Pages whose count still depends on the amount of content (see docs/performance.md).
-NOT_YET_FIXED = set()
 BERLIN = datetime.timezone(datetime.timedelta(hours=1))
 # A fixed day well in the past: every archive page below has articles on it.
 DAY = datetime.datetime(2020, 3, 10, 12, 0, tzinfo=BERLIN)
@@ -94,22 +85,30 @@ def _urls(size):
         "meetings_ics": reverse("network:meetings_ical"),
         "meeting_ics": reverse("network:meeting_ical", kwargs={"slug": meeting.slug}),
         "sitemap": reverse("sitemap"),
+        **{
+            f"sitemap_{section}": f"/sitemap-{section}.xml"
+            for section in ("seiten", "archiv", "artikel", "netzwerk")
+        },
     }
 
 
 def _query_counts(client, size):
     counts = {}
     for name, url in _urls(size).items():
-        # Site-wide fragments (sidebar calendar, month list, popular tags) are cached until
-        # content changes; the count is what each page costs on top of them.
-        cache.clear()
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, url
-        # Savepoints come from the test's transaction, not from the page.
-        counts[name] = sum(1 for q in queries if "SAVEPOINT" not in q["sql"])
+        counts[name] = _count(client, url)
     return counts
+
+
+def _count(client, url):
+    # Site-wide fragments (sidebar calendar, month list, popular tags) are cached until
+    # content changes; the count is what each page costs on top of them.
+    cache.clear()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    # Savepoints come from the test's transaction, not from the page.
+    return sum(1 for q in queries if "SAVEPOINT" not in q["sql"])
 
 
 @pytest.fixture
@@ -122,8 +121,32 @@ def test_every_public_page_makes_the_same_few_queries_for_few_and_many_records(
 ):
     few = _query_counts(client, 2)
     many = _query_counts(client, 7)
-    for name in NOT_YET_FIXED:
-        few.pop(name), many.pop(name)
     assert few == many
-    too_many = {name: n for name, n in many.items() if n > CEILINGS.get(name, MAX_QUERIES)}
+    too_many = {name: n for name, n in many.items() if n > MAX_QUERIES}
     assert too_many == {}
+
+
+def _feed_query_counts(client):
+    counts = {}
+    for name in ("news:feed_rss", "news:feed_atom"):
+        counts[name] = _count(client, reverse(name))
+    url = reverse("news:topic_feed_rss", kwargs={"slug": "lernnetzwerk"})
+    counts["news:topic_feed_rss"] = _count(client, url)
+    return counts
+
+
+def test_feeds_make_the_same_few_queries_for_one_item_and_a_full_feed(client):
+    # The page test above fills the feeds in both of its sizes; here the number of items
+    # changes, so a query per item shows.
+    def add_article(n):
+        article = ArticleFactory(tags=["Lernnetzwerk", f"Thema {n}"])
+        for position in range(2):
+            ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=position)
+
+    add_article(0)
+    one = _feed_query_counts(client)
+    for n in range(1, FEED_SIZE + 3):
+        add_article(n)
+    full = _feed_query_counts(client)
+    assert one == full
+    assert max(full.values()) <= MAX_QUERIES
