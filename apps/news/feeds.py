@@ -30,7 +30,11 @@ class LatestArticlesFeed(Feed):
         # One feed object serves every request: each gets a copy that knows its host.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        # The feed generator writes every element as a chunk of its own (about 800); the WSGI
+        # server would send each with a system call of its own, cached copies included.
+        response.content = response.content
+        return response
 
     def items(self):
         return _with_enclosures(

@@ -203,3 +203,10 @@ def test_feed_asks_the_storage_for_each_enclosure_size_only_once(client, monkeyp
     assert client.get("/aktuelles/feed/").content == first
     assert client.get("/aktuelles/atom/").status_code == 200
     assert len(asked) == 3
+
+
+def test_feed_is_sent_as_one_body_not_hundreds_of_small_writes(client):
+    ArticleFactory.create_batch(5)
+    response = client.get("/aktuelles/feed/")
+    assert len(response._container) == 1
+    assert b"<rss" in response.content

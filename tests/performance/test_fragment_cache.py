@@ -55,12 +55,11 @@ def test_fragments_kept_in_memory_are_dropped_when_another_server_changes_conten
 def test_a_request_between_save_and_commit_cannot_keep_old_content_under_the_new_version(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            ArticleFactory()
-            # A concurrent request now reads a fresh version but, before the commit, the
-            # old rows; what it caches must not outlive the commit.
-            seen_before_commit = page_cache.content_version()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        ArticleFactory()
+        # A concurrent request now reads a fresh version but, before the commit, the
+        # old rows; what it caches must not outlive the commit.
+        seen_before_commit = page_cache.content_version()
     assert page_cache.content_version() != seen_before_commit
 
 
