@@ -27,6 +27,9 @@ LUA = ROOT / "bench" / "bench_report.lua"
 DOC = ROOT / "docs" / "performance.md"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+RESULTS = ROOT / "docs" / "bench"
+FULL_SIZE = 100_000
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK"}
 
 
 def log(message):
@@ -101,7 +104,8 @@ def run_probe():
     urls = {
         "Startseite": "/",
         "Nachrichten, Seite 1": "/aktuelles/",
-        f"Nachrichten, Seite {deep}": f"/aktuelles/?page={deep}",
+        # The same name at every size, so the 1,000 and 100,000 runs compare row by row.
+        "Nachrichten, tiefe Seite": f"/aktuelles/?page={deep}",
         "Jahresarchiv": f"/aktuelles/{day.year}/",
         "Halbjahresarchiv": f"/aktuelles/{day.year}/halbjahr-{1 if day.month <= 6 else 2}/",
         "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
@@ -122,7 +126,8 @@ def run_probe():
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code
         assert status == 200, (url, status)
-        counts[name] = len(queries)
+        # BEGIN and COMMIT come from ATOMIC_REQUESTS around the view, not from the page.
+        counts[name] = sum(1 for q in queries if q["sql"] not in TRANSACTION_CONTROL)
     user = get_user_model().objects.filter(username="bench").first()
     user = user or get_user_model().objects.create_superuser("bench", "bench@example.invalid", "x")
     client.force_login(user)
@@ -218,6 +223,40 @@ def table(probe_data, uncached, cached):
     return "\n".join(lines)
 
 
+def section_name(kind, articles):
+    return kind if articles == FULL_SIZE else f"{kind}-{articles}"
+
+
+def scaling_table(kind):
+    """Compare the uncached rates at 1,000 and 100,000 articles, from the saved results."""
+    small, full = RESULTS / f"{kind}-1000.json", RESULTS / f"{kind}-{FULL_SIZE}.json"
+    if not (small.exists() and full.exists()):
+        return None
+    small, full = json.loads(small.read_text()), json.loads(full.read_text())
+    lines = [
+        f"Gemessen: {small['measured']} (1.000) und {full['measured']} (100.000).",
+        "",
+        "| Seite | req/s bei 1.000 | req/s bei 100.000 | 1.000 schneller um | Ziel ≤ 1,3× |",
+        "| --- | ---: | ---: | ---: | :---: |",
+    ]
+    for name, result in full["uncached"].items():
+        if name not in small["uncached"] or name == "Triviale Ansicht":
+            continue
+        few, many = small["uncached"][name]["rps"], result["rps"]
+        factor = few / many if many else float("inf")
+        lines.append(
+            f"| {name} | {few:.0f} | {many:.0f} | {factor:.2f}× "
+            f"| {'ja' if factor <= 1.3 else 'nein'} |"
+        )
+    return "\n".join(lines)
+
+
+def save_results(kind, articles, data):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{section_name(kind, articles)}.json"
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
 def write_section(kind, text):
     begin, end = f"<!-- bench:{kind} -->", f"<!-- /bench:{kind} -->"
     doc = DOC.read_text() if DOC.exists() else ""
@@ -306,6 +345,8 @@ def main():
                 f"- Testdaten angelegt in {build_seconds:.1f} s (0 s: Daten des vorigen Laufs, "
                 "--reuse); Admin-Artikelliste: "
                 f"{probe_data['admin_ms']:.0f} ms (Median)",
+                f"- Tiefe Seite: `{probe_data['urls']['Nachrichten, tiefe Seite']}`; Abfragen: "
+                "SQL-Anweisungen der Seite ohne BEGIN/COMMIT (ATOMIC_REQUESTS)",
                 "",
                 table(probe_data, uncached, cached),
             ]
@@ -317,7 +358,22 @@ def main():
                 + "\n```"
             )
         if not args.no_write:
-            write_section(args.db, text)
+            write_section(section_name(args.db, args.articles), text)
+            save_results(
+                args.db,
+                args.articles,
+                {
+                    "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                    "command": command,
+                    "queries": probe_data["queries"],
+                    "admin_ms": probe_data["admin_ms"],
+                    "uncached": uncached,
+                    "cached": cached,
+                },
+            )
+            scaling = scaling_table(args.db)
+            if scaling:
+                write_section(f"{args.db}-scaling", scaling)
         print(text)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
