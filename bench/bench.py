@@ -138,8 +138,14 @@ def run_probe():
         timings.append((time.perf_counter() - start) * 1000)
     plan = ""
     if connection.vendor == "postgresql":
-        page = published.order_by("-published_at", "-id")[4990:5000]
-        plan = page.explain(analyze=True)
+        # The plan of the query the deep news page really makes.
+        client.logout()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(urls["Nachrichten, tiefe Seite"])
+        (page_query,) = [q["sql"] for q in queries if '"news_article"' in q["sql"]]
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN ANALYZE " + page_query)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
     print(
         json.dumps(
             {
@@ -353,7 +359,7 @@ def main():
         )
         if probe_data["plan"]:
             text += (
-                "\n\nPlan für Seite 500 der Nachrichtenliste:\n\n```\n"
+                "\n\nPlan der Abfrage der tiefen Seite der Nachrichtenliste:\n\n```\n"
                 + probe_data["plan"]
                 + "\n```"
             )

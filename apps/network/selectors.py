@@ -42,12 +42,15 @@ def programme_memberships_by_municipality() -> dict[int, list[ProgrammeMembershi
 RELATED_ARTICLES = 20
 
 
-def published_articles_about(related) -> QuerySet[Article]:
+def published_articles_about(related, *, all_photos=False) -> QuerySet[Article]:
     """Return the latest published articles about a meeting, municipality, person or institution.
 
-    Their teasers show no tags, so none are fetched.
+    Their teasers show no tags, so none are fetched; all_photos fetches every photo of each
+    article (a meeting's page shows the photos of its reports) instead of the lead photo.
     """
-    return related.articles.published().with_photos()[:RELATED_ARTICLES]
+    articles = related.articles.published()
+    articles = articles.with_photos() if all_photos else articles.teasers()
+    return articles[:RELATED_ARTICLES]
 
 
 def published_meetings() -> QuerySet[Meeting]:

@@ -127,7 +127,7 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        articles = list(published_articles_about(meeting))
+        articles = list(published_articles_about(meeting, all_photos=True))
         # The meeting's short lists (attending municipalities, organisers, topics) in one query.
         attending, organisers, tags = municipalities_and_institutions(
             Municipality.objects.filter(attended_meetings=meeting),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,8 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
+
+from apps.media.models import Photo
 
 from .text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
 
@@ -42,6 +45,18 @@ class TaggedItem(GenericTaggedItemBase):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
 
+# What a teaser's picture needs of a photo (apps.media.templatetags.photo_tags.picture).
+TEASER_PHOTO_FIELDS = (
+    "id", "image", "format", "width", "height", "alt_text", "caption", "credit", "focal_x",
+    "focal_y",
+)  # fmt: skip
+
+
+def _teaser_photo(fields):
+    """Return the Photo that teasers() fetched as JSON, or None for an article without one."""
+    return Photo(**fields) if fields else None
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return articles that visitors may see now."""
@@ -52,9 +67,25 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def with_photos(self):
-        """Fetch the photos of all articles in one query, for lists and galleries."""
+        """Fetch the photos of all articles in one query, for galleries."""
         return self.prefetch_related(
             models.Prefetch("article_photos", queryset=ArticlePhoto.objects.select_related("photo"))
+        )
+
+    def teasers(self):
+        """Return what a teaser shows: no body, and the lead photo inside the same query.
+
+        The lead photo comes as a small JSON object from a subquery per row, instead of a
+        second query that fetches every photo of every article.
+        """
+        first = ArticlePhoto.objects.filter(article=models.OuterRef("pk")).order_by(
+            "position", "pk"
+        )
+        fields = {name: f"photo__{name}" for name in TEASER_PHOTO_FIELDS}
+        return self.defer("body", "editorial_note").annotate(
+            lead_photo_fields=models.Subquery(
+                first.values(fields=JSONObject(**fields))[:1], output_field=models.JSONField()
+            )
         )
 
 
@@ -181,7 +212,9 @@ class Article(models.Model):
 
     @property
     def lead_photo(self):
-        """Return the first photo by position, or None; uses prefetched photos when there."""
+        """Return the first photo by position, or None; from teasers() or prefetched photos."""
+        if hasattr(self, "lead_photo_fields"):
+            return _teaser_photo(self.lead_photo_fields)
         first = next(iter(self.article_photos.all()), None)
         return first.photo if first else None
 

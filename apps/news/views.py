@@ -32,15 +32,28 @@ class ArticleArchiveMixin:
     date_field = "published_at"
     month_format = "%m"
     day_format = "%d"
-    paginate_by = settings.NEWS_PAGINATE_BY
     make_object_list = True
     # published() alone decides what is visible; Django's own future check compares with
     # the server's calendar day (datetime.date.today()), not Berlin's.
     allow_future = True
 
     def get_queryset(self):
-        # Teasers in the lists show no tags; the detail view fetches them.
-        return Article.objects.published().select_related("author").with_photos()
+        return Article.objects.published()
+
+    def get_paginate_by(self, queryset):
+        # Read per request, not when the module is imported.
+        return settings.NEWS_PAGINATE_BY
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The page's ids come from walking the index alone (however deep the page); only its
+        # ten rows are then read as teasers, with their lead photos.
+        page.object_list = (
+            Article.objects.filter(pk__in=object_list.values("pk"))
+            .teasers()
+            .order_by(*Article._meta.ordering)
+        )
+        return paginator, page, page.object_list, is_paginated
 
     def get_period_queryset(self, start, end):
         """Return the articles published from start (inclusive) to end (exclusive), Berlin days."""
@@ -135,7 +148,7 @@ class ArticleHalfYearArchiveView(
 
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        return Article.objects.published().prefetch_related("tags").with_photos()
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

@@ -17,7 +17,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_articles"] = Article.objects.published().with_photos()[:HOME_ARTICLE_COUNT]
+        context["latest_articles"] = Article.objects.published().teasers()[:HOME_ARTICLE_COUNT]
         context["intro"] = Page.objects.published().filter(slug=HOME_INTRO_SLUG).first()
         today = timezone.localdate()
         context["upcoming_meetings"] = published_meetings().upcoming(today)[:HOME_MEETING_COUNT]
