@@ -12,6 +12,7 @@ SEARCH_KINDS = [
         queryset=lambda: Article.objects.published(),
         fields=[("title", "A"), ("lead", "B"), ("body", "C")],
         text_field="body",
+        document_column="search_document",  # news migration 0008
     ),
     SearchKind(
         key="treffen",
