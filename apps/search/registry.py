@@ -21,6 +21,7 @@ SEARCH_KINDS = [
         fields=[("title", "A"), ("motto", "A"), ("city", "B"), ("summary", "C")],
         text_field="summary",
         title_attribute="heading",
+        document_column="search_document",  # network migration 0004
     ),
     SearchKind(
         key="personen",

@@ -201,3 +201,21 @@ def test_search_covers_meetings_people_municipalities_and_institutions(client):
 
     people = client.get("/suche/", {"q": "Heuchel"}).content.decode()
     assert 'id="group-personen"' in people and "Ilona Heuchel" in people
+
+
+@pytest.mark.postgres
+def test_postgres_meeting_search_reads_its_stored_document_ranked_by_title():
+    from apps.network.models import Meeting
+    from tests.factories import MeetingFactory
+
+    in_summary = MeetingFactory(title="Fachtag", summary="Es ging um Elternabende.")
+    in_title = MeetingFactory(title="Elternabend in Hamm", summary="Ein Abend.")
+    MeetingFactory(title="Elternabend intern", hidden=True)
+    queryset = search_kind(kind_by_key("treffen"), "Elternabend")
+    assert "to_tsvector" not in str(queryset.query)
+    assert [m.pk for m in queryset] == [in_title.pk, in_summary.pk]
+
+    Meeting.objects.filter(pk=in_summary.pk).update(motto="Sprachförderung von Anfang an")
+    assert [m.pk for m in search_kind(kind_by_key("treffen"), "Sprachförderungen")] == [
+        in_summary.pk
+    ]
