@@ -70,15 +70,12 @@ class DocumentColumn(Expression):
         super().__init__()
         self.column, self.alias = column, alias
 
+    # New instances rather than copies, so the alias is part of the expression's identity.
     def resolve_expression(self, query=None, *args, **kwargs):
-        clone = self.copy()
-        clone.alias = query.get_initial_alias()
-        return clone
+        return type(self)(self.column, query.get_initial_alias())
 
     def relabeled_clone(self, change_map):
-        clone = self.copy()
-        clone.alias = change_map.get(self.alias, self.alias)
-        return clone
+        return type(self)(self.column, change_map.get(self.alias, self.alias))
 
     def as_sql(self, compiler, connection):
         column = connection.ops.quote_name(self.column)

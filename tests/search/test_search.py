@@ -164,6 +164,7 @@ def test_postgres_article_search_reads_the_stored_document_not_the_row_text(arti
     sql = str(search_kind(kind_by_key("artikel"), "Netzwerk").query)
     assert "search_document" in sql
     assert "to_tsvector" not in sql  # no vector is computed from title, lead or body per row
+    assert 'U0."search_document" @@' in sql  # the candidate subquery matches its own rows
     assert "plainto_tsquery" in sql
 
 
