@@ -12,6 +12,7 @@ SEARCH_KINDS = [
         queryset=lambda: Article.objects.published(),
         fields=[("title", "A"), ("lead", "B"), ("body", "C")],
         text_field="body",
+        document_column="search_document",  # news migration 0008
     ),
     SearchKind(
         key="treffen",
@@ -20,6 +21,7 @@ SEARCH_KINDS = [
         fields=[("title", "A"), ("motto", "A"), ("city", "B"), ("summary", "C")],
         text_field="summary",
         title_attribute="heading",
+        document_column="search_document",  # network migration 0004
     ),
     SearchKind(
         key="personen",

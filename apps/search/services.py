@@ -3,15 +3,20 @@
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, Q, QuerySet
 from django.utils.html import escape, strip_tags
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
-# Ranking reads every candidate's text; a common word matches most of the archive, so only
-# the latest matches are ranked.
+# A common word matches most of the archive, so only the latest matches are ranked; this
+# also bounds what the paginator counts.
 RANKED_CANDIDATES = 200
 EXCERPT_RADIUS = 120
 SEARCH_CONFIG = "german"
@@ -28,6 +33,9 @@ class SearchKind:
     fields: list = field(default_factory=list)
     text_field: str | None = None  # the field excerpts are cut from
     title_attribute: str | None = None  # what a result is called; str(obj) when None
+    # A stored tsvector column holding the weighted `fields` (PostgreSQL only, outside the
+    # model state); matched and ranked instead of recomputing the vector per row.
+    document_column: str | None = None
 
 
 def normalize_query(raw: str | None) -> str:
@@ -49,7 +57,34 @@ def document_vector(*field_names: str) -> SearchVector:
     return SearchVector(*field_names, config=SEARCH_CONFIG)
 
 
-def weighted_vector(kind: SearchKind) -> SearchVector:
+class DocumentColumn(Expression):
+    """A tsvector column the model does not declare, read from the query's own table.
+
+    Unlike RawSQL with a fixed table name it follows the alias the table gets, so it stays
+    correct inside the candidate subquery (where Django renames the table to U0).
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column: str, alias: str | None = None):
+        super().__init__()
+        self.column, self.alias = column, alias
+
+    # New instances rather than copies, so the alias is part of the expression's identity.
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return type(self)(self.column, query.get_initial_alias())
+
+    def relabeled_clone(self, change_map):
+        return type(self)(self.column, change_map.get(self.alias, self.alias))
+
+    def as_sql(self, compiler, connection):
+        column = connection.ops.quote_name(self.column)
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{column}", []
+
+
+def weighted_vector(kind: SearchKind):
+    if kind.document_column:
+        return DocumentColumn(kind.document_column)
     vector = None
     for name, weight in kind.fields:
         part = SearchVector(name, weight=weight, config=SEARCH_CONFIG)
@@ -65,9 +100,12 @@ def search_kind(kind: SearchKind, query: str) -> QuerySet:
         return queryset.none()
     if uses_full_text():
         search_query = SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
-        names = [name for name, _weight in kind.fields]
+        if kind.document_column:
+            document = DocumentColumn(kind.document_column)
+        else:
+            document = document_vector(*[name for name, _weight in kind.fields])
         candidates = (
-            queryset.annotate(document=document_vector(*names))
+            queryset.alias(document=document)
             .filter(document=search_query)
             .order_by("-pk")
             .values("pk")[:RANKED_CANDIDATES]

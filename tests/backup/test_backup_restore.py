@@ -6,6 +6,8 @@ from django.core import management, serializers
 
 from apps.backup.services import media_checksums, site_backup, site_restore
 from apps.news.models import Article
+from apps.search.registry import kind_by_key
+from apps.search.services import search_kind
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -87,6 +89,11 @@ def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
     assert restored.title == "Zweite Fassung"
     assert restored.tags.names()[0] == "Lernnetzwerk"
     assert Article.objects.published().count() > 20
+    # Search finds restored content (on PostgreSQL the stored search document is
+    # generated again as loaddata inserts the rows).
+    found = search_kind(kind_by_key("artikel"), "Zweite Fassung")
+    assert restored in found
+    assert meeting in search_kind(kind_by_key("treffen"), "Bedingungen Aufwachsens")
 
 
 def test_restore_refuses_an_archive_that_writes_outside_media(tmp_path, media_root):

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 
 from apps.news.models import Article
+from apps.search import services
 from apps.search.registry import kind_by_key
 from apps.search.services import excerpt, search_kind
 from tests.factories import ArticleFactory
@@ -115,9 +116,66 @@ def test_postgres_search_uses_the_full_text_index(articles):
     )
     queryset = search_kind(kind_by_key("artikel"), "Netzwerk")
     with connection.cursor() as cursor:
+        # Rows inserted after the index was built wait in GIN's pending list (merged by
+        # (auto)vacuum in real life), which the planner prices high; merge them now.
+        cursor.execute("SELECT gin_clean_pending_list('news_article_search_document_idx')")
         cursor.execute("ANALYZE news_article")
     plan = queryset.explain()
-    assert "news_article_search_idx" in plan
+    assert "news_article_search_document_idx" in plan
+
+
+def _stored_document(article):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_document::text FROM news_article WHERE id = %s", [article.pk])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+def test_postgres_article_search_document_is_generated_and_weighted():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT data_type, is_generated FROM information_schema.columns "
+            "WHERE table_name = 'news_article' AND column_name = 'search_document'"
+        )
+        assert cursor.fetchone() == ("tsvector", "ALWAYS")
+    article = ArticleFactory(title="Familienzentrum", lead="Sprachförderung", body="<p>Kita</p>")
+    document = _stored_document(article)
+    assert "'familienzentrum':1A" in document
+    assert "'kita':3C" in document
+    assert ":2B" in document  # the lead
+
+
+@pytest.mark.postgres
+def test_postgres_article_search_document_follows_save_and_update():
+    article = ArticleFactory(title="Sommerfest", body="<p>Grillen</p>")
+    article.title = "Herbstmarkt"
+    article.save()
+    assert "herbstmarkt" in _stored_document(article)
+    assert "sommerfest" not in _stored_document(article)
+    assert [a.pk for a in search_kind(kind_by_key("artikel"), "Herbstmarkt")] == [article.pk]
+
+    Article.objects.filter(pk=article.pk).update(body="<p>Laternenumzug</p>")
+    assert [a.pk for a in search_kind(kind_by_key("artikel"), "Laternenumzug")] == [article.pk]
+    assert list(search_kind(kind_by_key("artikel"), "Grillen")) == []
+
+
+@pytest.mark.postgres
+def test_postgres_article_search_reads_the_stored_document_not_the_row_text(articles):
+    sql = str(search_kind(kind_by_key("artikel"), "Netzwerk").query)
+    assert "search_document" in sql
+    assert "to_tsvector" not in sql  # no vector is computed from title, lead or body per row
+    assert 'U0."search_document" @@' in sql  # the candidate subquery matches its own rows
+    assert "plainto_tsquery" in sql
+
+
+@pytest.mark.postgres
+def test_postgres_search_ranks_only_the_latest_matches(monkeypatch):
+    monkeypatch.setattr(services, "RANKED_CANDIDATES", 2)
+    older, middle, newest = (ArticleFactory(title=f"Elternabend {i}") for i in range(3))
+    ArticleFactory.create_batch(3, title="Sportfest")  # newer, but no match
+    ArticleFactory(title="Elternabend Entwurf", draft=True)
+    results = list(search_kind(kind_by_key("artikel"), "Elternabend"))
+    assert {a.pk for a in results} == {middle.pk, newest.pk}
 
 
 def test_search_covers_meetings_people_municipalities_and_institutions(client):
@@ -144,3 +202,21 @@ def test_search_covers_meetings_people_municipalities_and_institutions(client):
 
     people = client.get("/suche/", {"q": "Heuchel"}).content.decode()
     assert 'id="group-personen"' in people and "Ilona Heuchel" in people
+
+
+@pytest.mark.postgres
+def test_postgres_meeting_search_reads_its_stored_document_ranked_by_title():
+    from apps.network.models import Meeting
+    from tests.factories import MeetingFactory
+
+    in_summary = MeetingFactory(title="Fachtag", summary="Es ging um Elternabende.")
+    in_title = MeetingFactory(title="Elternabend in Hamm", summary="Ein Abend.")
+    MeetingFactory(title="Elternabend intern", hidden=True)
+    queryset = search_kind(kind_by_key("treffen"), "Elternabend")
+    assert "to_tsvector" not in str(queryset.query)
+    assert [m.pk for m in queryset] == [in_title.pk, in_summary.pk]
+
+    Meeting.objects.filter(pk=in_summary.pk).update(motto="Sprachförderung von Anfang an")
+    assert [m.pk for m in search_kind(kind_by_key("treffen"), "Sprachförderungen")] == [
+        in_summary.pk
+    ]
