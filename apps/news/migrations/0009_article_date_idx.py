@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('network', '0003_editorial_workflow'),
-        ('news', '0007_article_pub_idx_with_id'),
+        ('news', '0008_article_search_document'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
