@@ -28,18 +28,21 @@ SEARCH_KINDS = [
         label="Personen",
         queryset=lambda: Person.objects.published(),
         fields=[("last_name", "A"), ("first_name", "A"), ("academic_title", "D")],
+        document_column="search_document",  # network migration 0005
     ),
     SearchKind(
         key="kommunen",
         label="Kommunen",
         queryset=lambda: Municipality.objects.all(),
         fields=[("name", "A"), ("district", "B")],
+        document_column="search_document",  # network migration 0005
     ),
     SearchKind(
         key="institutionen",
         label="Institutionen",
         queryset=lambda: Institution.objects.all(),
         fields=[("name", "A"), ("short_name", "A"), ("description", "C")],
+        document_column="search_document",  # network migration 0005
         text_field="description",
     ),
 ]

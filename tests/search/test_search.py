@@ -1,9 +1,11 @@
+import re
+
 import pytest
 from django.db import connection
 
 from apps.news.models import Article
 from apps.search import services
-from apps.search.registry import kind_by_key
+from apps.search.registry import SEARCH_KINDS, kind_by_key
 from apps.search.services import excerpt, search_kind
 from tests.factories import ArticleFactory
 
@@ -220,3 +222,22 @@ def test_postgres_meeting_search_reads_its_stored_document_ranked_by_title():
     assert [m.pk for m in search_kind(kind_by_key("treffen"), "Sprachförderungen")] == [
         in_summary.pk
     ]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("kind", SEARCH_KINDS, ids=lambda kind: kind.key)
+def test_postgres_every_kind_matches_on_a_stored_document_weighted_as_registered(kind):
+    table = kind.queryset().model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name = %s",
+            [table, kind.document_column],
+        )
+        (expression,) = cursor.fetchone()
+    # The generated column holds exactly the registered fields with their weights.
+    for name, _weight in kind.fields:
+        assert f"COALESCE({name}, ''::" in expression, name
+    assert expression.count("setweight") == len(kind.fields)
+    assert [f"'{weight}'" for _name, weight in kind.fields] == re.findall(r"'[A-D]'", expression)
+    assert "to_tsvector" not in str(search_kind(kind, "Wuppertal").query)
