@@ -102,6 +102,9 @@ def run_probe():
     meeting = Meeting.objects.published().order_by("-starts_on").first()
     deep = min(500, max(1, published.count() // 10))
     urls = {
+        # The layout alone (navigation, sidebar, footer) around a short text: the floor of
+        # every page, to read the other rows against.
+        "Einfache Seite (Impressum)": "/impressum/",
         "Startseite": "/",
         "Nachrichten, Seite 1": "/aktuelles/",
         # The same name at every size, so the 1,000 and 100,000 runs compare row by row.
@@ -259,7 +262,7 @@ def scaling_table(kind):
 
 def save_results(kind, articles, data):
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{section_name(kind, articles)}.json"
+    path = RESULTS / f"{kind}-{articles}.json"
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
@@ -329,7 +332,7 @@ def main():
             manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
         build_seconds = time.monotonic() - started
         if args.db == "postgres":
-            manage(env, "dbshell", "--", "-c", "ANALYZE", stdout=subprocess.DEVNULL)
+            manage(env, "dbshell", "--", "-c", "VACUUM ANALYZE", stdout=subprocess.DEVNULL)
         manage(env, "collectstatic", "--noinput", "-v0")
         probe_data = probe(env)
         uncached = load(env, probe_data["urls"], args.seconds, cached=False)
