@@ -16,6 +16,8 @@ from .models import Article, TaggedItem, Topic
 FEED_SIZE = 20
 # How long the byte size of a lead photo's rendition is remembered (see _with_enclosures).
 ENCLOSURE_SIZE_SECONDS = 30 * 24 * 3600
+# How long a rendition the storage could not find is reported as size "0" without asking again.
+MISSING_SIZE_SECONDS = 3600
 
 
 class LatestArticlesFeed(Feed):
@@ -122,19 +124,23 @@ def _with_enclosures(articles):
         stamp = f"{rendition.url}|{photo.pk}|{photo.updated_at.isoformat()}"
         keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
     known = cache.get_many(set(keys.values()))
-    learnt = {}
+    learnt, missing = {}, {}
     for article in articles:
         if article.feed_enclosure is None:
             continue
         key = keys[article.pk]
-        length = known.get(key) or learnt.get(key)
+        length = known.get(key) or learnt.get(key) or missing.get(key)
         if length is None:
             _, file = photo_rendition_files(article.lead_photo, shape="landscape")[-1]
             try:
                 length = learnt[key] = str(file.storage.size(file.name))
             except (OSError, NotImplementedError):
-                length = "0"
+                # A rendition the storage cannot find: "0", as feeds allow, and not asked
+                # again on every request (saving the photo makes the rendition and a new key).
+                length = missing[key] = "0"
         article.feed_enclosure = (article.feed_enclosure[0], length)
     if learnt:
         cache.set_many(learnt, ENCLOSURE_SIZE_SECONDS)
+    if missing:
+        cache.set_many(missing, MISSING_SIZE_SECONDS)
     return articles

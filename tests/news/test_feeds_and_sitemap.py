@@ -210,3 +210,22 @@ def test_feed_is_sent_as_one_body_not_hundreds_of_small_writes(client):
     response = client.get("/aktuelles/feed/")
     assert len(response._container) == 1
     assert b"<rss" in response.content
+
+
+def test_feed_does_not_ask_again_for_a_rendition_the_storage_cannot_find(client, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    ArticlePhotoFactory(article=ArticleFactory(), photo=PhotoFactory(), position=1)
+    asked = []
+
+    def lost(storage, name):
+        asked.append(name)
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(FileSystemStorage, "size", lost)
+    first = client.get("/aktuelles/feed/").content.decode()
+    second = client.get("/aktuelles/feed/").content.decode()
+    assert 'length="0"' in first and 'length="0"' in second
+    assert len(asked) == 1
