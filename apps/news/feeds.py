@@ -39,12 +39,7 @@ class LatestArticlesFeed(Feed):
         return response
 
     def items(self):
-        return _with_enclosures(
-            Article.objects.published()
-            .select_related("author")
-            .prefetch_related("tags")
-            .with_photos()[:FEED_SIZE]
-        )
+        return _feed_items(Article.objects.published().with_photos()[:FEED_SIZE])
 
     def item_enclosures(self, item):
         """Offer the lead photo as a 3:2 rendition, as feed readers show it."""
@@ -67,7 +62,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return item.feed_categories
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -93,13 +88,28 @@ class TopicArticlesFeed(LatestArticlesFeed):
         tagged = TaggedItem.objects.filter(
             tag=obj, content_type=ContentType.objects.get_for_model(Article)
         ).values("object_id")
-        return _with_enclosures(
-            Article.objects.published()
-            .filter(pk__in=tagged)
-            .select_related("author")
-            .prefetch_related("tags")
-            .with_photos()[:FEED_SIZE]
+        return _feed_items(
+            Article.objects.published().filter(pk__in=tagged).with_photos()[:FEED_SIZE]
         )
+
+
+def _feed_items(articles):
+    """Return the articles as a list, each with its topic names and its enclosure."""
+    articles = list(articles)
+    # One query for all topic names; taggit's prefetch builds a queryset per article.
+    names = {}
+    for article_id, name in (
+        TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id__in=[article.pk for article in articles],
+        )
+        .order_by("tag__name")
+        .values_list("object_id", "tag__name")
+    ):
+        names.setdefault(article_id, []).append(name)
+    for article in articles:
+        article.feed_categories = names.get(article.pk, [])
+    return _with_enclosures(articles)
 
 
 def _with_enclosures(articles):
