@@ -38,19 +38,22 @@ def programme_memberships_by_municipality() -> dict[int, list[ProgrammeMembershi
     return cached_fragment("programme-memberships", build)
 
 
-# A record's page shows its latest articles; the news archive holds the rest.
-RELATED_ARTICLES = 20
+# A record's page shows its latest articles; its "Artikel zu …" page lists them all.
+RELATED_ARTICLES = 10
 
 
-def published_articles_about(related, *, all_photos=False) -> QuerySet[Article]:
-    """Return the latest published articles about a meeting, municipality, person or institution.
+def published_articles_about(related, *, all_photos=False) -> tuple[list[Article], bool]:
+    """Return the latest published articles about a meeting, municipality, person or
+    institution, and whether there are more than these.
 
     Their teasers show no tags, so none are fetched; all_photos fetches every photo of each
     article (a meeting's page shows the photos of its reports) instead of the lead photo.
+    One query: one article more than shown tells whether there are more.
     """
     articles = related.articles.published()
     articles = articles.with_photos() if all_photos else articles.teasers()
-    return articles[:RELATED_ARTICLES]
+    latest = list(articles[: RELATED_ARTICLES + 1])
+    return latest[:RELATED_ARTICLES], len(latest) > RELATED_ARTICLES
 
 
 def published_meetings() -> QuerySet[Meeting]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import ical, views
+from .models import Institution, Meeting, Municipality, Person
 
 app_name = "network"
 urlpatterns = [
@@ -21,4 +22,25 @@ urlpatterns = [
         name="institution_detail",
     ),
     path("programme/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
+    # Every article about a record; its page shows the latest few.
+    path(
+        "treffen/<slug:slug>/artikel/",
+        views.RecordArticleListView.as_view(record_model=Meeting),
+        name="meeting_articles",
+    ),
+    path(
+        "kommunen/<slug:slug>/artikel/",
+        views.RecordArticleListView.as_view(record_model=Municipality),
+        name="municipality_articles",
+    ),
+    path(
+        "personen/<slug:slug>/artikel/",
+        views.RecordArticleListView.as_view(record_model=Person),
+        name="person_articles",
+    ),
+    path(
+        "institutionen/<slug:slug>/artikel/",
+        views.RecordArticleListView.as_view(record_model=Institution),
+        name="institution_articles",
+    ),
 ]

@@ -1,9 +1,11 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.news.models import Topic
+from apps.news.views import ArticleArchiveMixin
 
 from .models import (
     Institution,
@@ -24,6 +26,11 @@ from .selectors import (
 )
 
 OVERVIEW_MEETINGS = 5
+
+
+def _latest_articles(found):
+    articles, more = found
+    return {"articles": articles, "more_articles": more}
 
 
 def _memberships():
@@ -127,7 +134,7 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        articles = list(published_articles_about(meeting, all_photos=True))
+        articles, more_articles = published_articles_about(meeting, all_photos=True)
         # The meeting's short lists (attending municipalities, organisers, topics) in one query.
         attending, organisers, tags = municipalities_and_institutions(
             Municipality.objects.filter(attended_meetings=meeting),
@@ -143,6 +150,7 @@ class MeetingDetailView(DetailView):
             tags=tags,
             attending_municipalities=attending,
             articles=articles,
+            more_articles=more_articles,
             # The photos of the reports on this meeting, in the order of their articles.
             photo_uses=[use for article in articles for use in article.article_photos.all()],
             host_coordinators=self._host_coordinators_and_participant_roles(meeting),
@@ -185,7 +193,7 @@ class MunicipalityDetailView(DetailView):
             other_roles=[role for role in roles if role.kind != Role.Kind.COORDINATOR],
             hosted_meetings=[m for m in meetings if m.host_municipality_id == municipality.pk],
             attended_meetings=[m for m in meetings if m.host_municipality_id != municipality.pk],
-            articles=published_articles_about(municipality),
+            **_latest_articles(published_articles_about(municipality)),
             **kwargs,
         )
 
@@ -206,7 +214,7 @@ class PersonDetailView(DetailView):
             .filter(person=person)
             .select_related("meeting", "meeting__host_municipality")
             .order_by("-meeting__starts_on", "order"),
-            articles=published_articles_about(person),
+            **_latest_articles(published_articles_about(person)),
             **kwargs,
         )
 
@@ -232,7 +240,7 @@ class InstitutionDetailView(DetailView):
             institution=institution,
             roles=_roles_of_published_people().filter(institution=institution),
             organised_meetings=published_meetings().filter(organisers=institution),
-            articles=published_articles_about(institution),
+            **_latest_articles(published_articles_about(institution)),
             **kwargs,
         )
 
@@ -257,3 +265,23 @@ class ProgrammeDetailView(DetailView):
             meetings=published_meetings().filter(programme=self.object),
             **kwargs,
         )
+
+
+class RecordArticleListView(ArticleArchiveMixin, ListView):
+    """Every published article about one meeting, municipality, person or institution."""
+
+    template_name = "network/record_articles.html"
+    allow_empty = True
+    record_model = None  # set for each URL
+
+    def get_records(self):
+        manager = self.record_model.objects
+        # Meetings and people can be unpublished; municipalities and institutions are public.
+        return manager.published() if hasattr(manager, "published") else manager.all()
+
+    def get_queryset(self):
+        self.record = get_object_or_404(self.get_records(), slug=self.kwargs["slug"])
+        return self.record.articles.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(record=self.record, **kwargs)

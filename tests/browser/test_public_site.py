@@ -70,6 +70,7 @@ def public_pages(article):
         "meetings": "/netzwerk/treffen/",
         "meeting": article.meetings.get().get_absolute_url(),
         "municipality": "/netzwerk/kommunen/neuss/",
+        "municipality-articles": "/netzwerk/kommunen/neuss/artikel/",
         "search": "/suche/?q=Lernnetzwerktreffen",
         "not-found": "/gibt-es-nicht/",
     }

@@ -78,6 +78,11 @@ def _urls(size):
         "municipality": town.get_absolute_url(),
         "person": person.get_absolute_url(),
         "institution": isa.get_absolute_url(),
+        "municipality_articles": reverse(
+            "network:municipality_articles", kwargs={"slug": town.slug}
+        ),
+        "meeting_articles": reverse("network:meeting_articles", kwargs={"slug": meeting.slug}),
+        "person_articles": reverse("network:person_articles", kwargs={"slug": person.slug}),
         "search": reverse("search:search") + "?q=Lernnetzwerktreffen",
         "rss": reverse("news:feed_rss"),
         "atom": reverse("news:feed_atom"),
