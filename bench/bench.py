@@ -260,6 +260,85 @@ def scaling_table(kind):
     return "\n".join(lines)
 
 
+def goals_table(kind):
+    """Check the run at 100,000 articles (and at 1,000, when there) against issue #6's goals."""
+    full_path, small_path = RESULTS / f"{kind}-{FULL_SIZE}.json", RESULTS / f"{kind}-1000.json"
+    if not full_path.exists():
+        return None
+    full = json.loads(full_path.read_text())
+    small = json.loads(small_path.read_text()) if small_path.exists() else None
+    trivial = full["uncached"]["Triviale Ansicht"]["rps"]
+    trivial_cached = full["cached"]["Triviale Ansicht"]["rps"]
+    pages = {name: r for name, r in full["uncached"].items() if name != "Triviale Ansicht"}
+    cached = {name: r for name, r in full["cached"].items() if name != "Triviale Ansicht"}
+
+    def row(goal, failing, total):
+        if not failing:
+            met = "ja"
+        else:
+            met = "nein: " + ("alle" if len(failing) == total else ", ".join(failing))
+        return f"| {goal} | {total - len(failing)} von {total} | {met} |"
+
+    shares = {name: r["rps"] / trivial for name, r in pages.items()}
+    lines = [
+        f"Lauf vom {full['measured']} (`{full['command']}`)"
+        + (f" und vom {small['measured']} (1.000 Artikel)." if small else "."),
+        "",
+        "| Ziel | Seiten, die es erreichen | Erreicht |",
+        "| --- | ---: | --- |",
+        row(
+            "Ungecacht p95 unter 50 ms",
+            [f"{name} ({r['p95']:.0f} ms)" for name, r in pages.items() if r["p95"] >= 50],
+            len(pages),
+        ),
+        row(
+            "Ungecacht mindestens 30 % der trivialen Ansicht "
+            f"(erreicht: {min(shares.values()):.0%}–{max(shares.values()):.0%})",
+            [name for name, share in shares.items() if share < 0.3],
+            len(pages),
+        ),
+        row(
+            "Gecacht mindestens 80 % der trivialen Ansicht",
+            [
+                f"{name} ({r['rps'] / trivial_cached:.0%})"
+                for name, r in cached.items()
+                if r["rps"] / trivial_cached < 0.8
+            ],
+            len(cached),
+        ),
+        row(
+            "Höchstens 6 Abfragen",
+            [f"{name} ({n})" for name, n in full["queries"].items() if n > 6],
+            len(full["queries"]),
+        ),
+    ]
+    if small:
+        lines.append(
+            row(
+                "Bei 1.000 Artikeln höchstens 1,3× schneller als bei 100.000",
+                [
+                    f"{name} ({small['uncached'][name]['rps'] / r['rps']:.2f}×)"
+                    for name, r in pages.items()
+                    if small["uncached"][name]["rps"] / r["rps"] > 1.3
+                ],
+                len(pages),
+            )
+        )
+    admin = "ja" if full["admin_ms"] < 300 else "nein"
+    lines.append(f"| Admin-Artikelliste unter 300 ms ({full['admin_ms']:.0f} ms) | – | {admin} |")
+    return "\n".join(lines)
+
+
+def write_summaries(kind):
+    """Write the comparison and goals tables from the saved results of this database."""
+    scaling = scaling_table(kind)
+    if scaling:
+        write_section(f"{kind}-scaling", scaling)
+    goals = goals_table(kind)
+    if goals:
+        write_section(f"{kind}-goals", goals)
+
+
 def save_results(kind, articles, data):
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{kind}-{articles}.json"
@@ -296,11 +375,16 @@ def main():
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument(
+        "--summaries", action="store_true", help="only rewrite the tables from docs/bench/*.json"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="PostgreSQL: keep the data of the last run"
     )
     args = parser.parse_args()
     if args.probe:
         return run_probe()
+    if args.summaries:
+        return write_summaries(args.db)
 
     reuse = args.reuse and args.db == "postgres"
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -380,9 +464,7 @@ def main():
                     "cached": cached,
                 },
             )
-            scaling = scaling_table(args.db)
-            if scaling:
-                write_section(f"{args.db}-scaling", scaling)
+            write_summaries(args.db)
         print(text)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
