@@ -5,11 +5,15 @@ renders afresh on every server sharing the cache. The version also expires at th
 scheduled publication time, so scheduled articles appear on time although pages are cached.
 
 A request reads the version from the shared cache once. Fragments are stored under the version,
-so a fragment's value never changes once written: each process also keeps the fragments it
-has used in memory, and a page costs one round trip to the shared cache, not one per fragment.
+so a fragment's value never changes once written: each process also keeps the fragments of
+the current version it has used in memory, and a page costs one round trip to the shared
+cache, not one per fragment. The version and the fragments also expire after a while, so a
+change that bypassed the signals (a queryset update in a shell) shows up without a restart.
 """
 
 import hashlib
+import threading
+import time
 import uuid
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -39,9 +43,53 @@ def _next_publication():
 
 # The version a request has read, so that its fragments ask the shared cache for it only once.
 _request_state: ContextVar[dict | None] = ContextVar("content_version_state", default=None)
-# Fragments this process has read or built, by their versioned key; oldest dropped first.
-LOCAL_FRAGMENTS = 256
-_local_fragments: OrderedDict = OrderedDict()
+
+
+def _fragment_seconds() -> int:
+    """Return how long the version and fragments live, even if no change is noticed."""
+    return settings.PAGE_CACHE_SECONDS or 300
+
+
+class ProcessFragments:
+    """The fragments of the current content version that this process has used.
+
+    A new version empties it; entries expire with the shared cache's timeout, so a change that
+    was never announced heals here as it does in Redis; large values (the meetings .ics) stay
+    in the shared cache only. Safe for threaded servers.
+    """
+
+    def __init__(self, size=256, largest=64 * 1024):
+        self.size, self.largest = size, largest
+        self._lock = threading.Lock()
+        self._token = None
+        self._entries = OrderedDict()
+
+    def get(self, token, name):
+        with self._lock:
+            entry = self._entries.get(name) if token == self._token else None
+            if entry is None:
+                return None
+            expires, value = entry
+            if expires <= time.monotonic():
+                del self._entries[name]
+                return None
+            self._entries.move_to_end(name)
+            return value
+
+    def put(self, token, name, value, seconds):
+        if isinstance(value, str | bytes) and len(value) > self.largest:
+            return
+        with self._lock:
+            if token != self._token:
+                self._token = token
+                self._entries.clear()
+            self._entries[name] = (time.monotonic() + seconds, value)
+            self._entries.move_to_end(name)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
+_process_fragments = ProcessFragments()
 
 
 def _version_state():
@@ -60,7 +108,7 @@ def content_version() -> str:
     now = timezone.now()
     if state is None or (state["until"] is not None and state["until"] <= now):
         state = {"token": uuid.uuid4().hex, "until": _next_publication()}
-        cache.set(VERSION_KEY, state, None)
+        cache.set(VERSION_KEY, state, _fragment_seconds())
         scope = _request_state.get()
         if scope is not None:
             scope["state"] = state
@@ -84,25 +132,18 @@ def bump_content_version() -> None:
         scope.pop("state", None)
 
 
-def _remember_locally(key, value):
-    _local_fragments[key] = value
-    _local_fragments.move_to_end(key)
-    while len(_local_fragments) > LOCAL_FRAGMENTS:
-        _local_fragments.popitem(last=False)
-
-
 def cached_fragment(name: str, build):
     """Return build() cached until public content changes (sidebar lists, tag clouds)."""
-    key = f"fragment:{content_version()}:{name}"
-    value = _local_fragments.get(key)
+    token = content_version()
+    value = _process_fragments.get(token, name)
     if value is not None:
-        _local_fragments.move_to_end(key)
         return value
+    key = f"fragment:{token}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 300)
-    _remember_locally(key, value)
+        cache.set(key, value, _fragment_seconds())
+    _process_fragments.put(token, name, value, _fragment_seconds())
     return value
 
 

@@ -1,6 +1,8 @@
 """Site-wide fragments: one look at the shared cache per request, and never stale."""
 
 import datetime
+import sys
+import threading
 from unittest import mock
 
 import pytest
@@ -9,6 +11,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.news.models import Article
 from apps.pages import cache as page_cache
 from tests.factories import (
     ArticleFactory,
@@ -41,15 +44,66 @@ def test_a_page_asks_the_shared_cache_for_the_content_version_once(client):
 
 
 def test_fragments_kept_in_memory_are_dropped_when_another_server_changes_content(client):
-    ArticleFactory(
-        title="Frühjahrstreffen", published_at=datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC)
+    article = ArticleFactory(published_at=datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC))
+    assert "März 2024" in client.get("/aktuelles/").content.decode()
+    # Another server changes the article (no signal reaches this process) and bumps the
+    # version in the shared cache; this process's memory still holds the old fragments.
+    Article.objects.filter(pk=article.pk).update(
+        published_at=datetime.datetime(2025, 9, 1, tzinfo=datetime.UTC)
     )
     assert "März 2024" in client.get("/aktuelles/").content.decode()
-    # Another server bumps the version in the shared cache; this process's memory still
-    # holds the old fragments under the old version.
-    ArticleFactory(published_at=datetime.datetime(2025, 9, 1, tzinfo=datetime.UTC))
     cache.delete(page_cache.VERSION_KEY)
-    assert "September 2025" in client.get("/aktuelles/").content.decode()
+    page = client.get("/aktuelles/").content.decode()
+    assert "September 2025" in page and "März 2024" not in page
+
+
+def test_fragments_in_memory_expire_like_the_shared_ones(monkeypatch):
+    fragments = page_cache.ProcessFragments()
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    fragments.put("v1", "month-list", "<ul>…</ul>", 300)
+    assert fragments.get("v1", "month-list") == "<ul>…</ul>"
+    clock[0] += 301
+    assert fragments.get("v1", "month-list") is None
+
+
+def test_fragments_in_memory_belong_to_one_version_and_keep_no_large_values():
+    fragments = page_cache.ProcessFragments(size=2, largest=10)
+    fragments.put("v1", "a", "eins", 300)
+    assert fragments.get("v2", "a") is None
+    fragments.put("v2", "b", "zwei", 300)
+    assert fragments.get("v1", "a") is None  # the new version emptied it
+    fragments.put("v2", "ics", "x" * 11, 300)
+    assert fragments.get("v2", "ics") is None
+    fragments.put("v2", "c", "drei", 300)
+    fragments.put("v2", "d", "vier", 300)
+    assert [fragments.get("v2", n) for n in "bcd"] == [None, "drei", "vier"]
+
+
+def test_fragments_in_memory_survive_many_threads():
+    # Switch threads as often as possible, so that one evicts what another is reading.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    fragments = page_cache.ProcessFragments(size=8)
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(2000):
+                fragments.put("v1", f"f{(n + i) % 20}", i, 300)
+                fragments.get("v1", f"f{i % 20}")
+        except Exception as error:  # noqa: BLE001 - any error fails the test below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
 
 
 def test_a_request_between_save_and_commit_cannot_keep_old_content_under_the_new_version(
