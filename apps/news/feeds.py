@@ -1,5 +1,6 @@
 import copy
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,7 @@ from apps.media.renditions import photo_rendition_files, photo_renditions
 from .models import Article, TaggedItem, Topic
 
 FEED_SIZE = 20
+logger = logging.getLogger(__name__)
 # How long the byte size of a lead photo's rendition is remembered (see _with_enclosures).
 ENCLOSURE_SIZE_SECONDS = 30 * 24 * 3600
 # How long a rendition the storage could not find is reported as size "0" without asking again.
@@ -129,9 +131,11 @@ def _with_enclosures(articles):
             continue
         rendition = photo_renditions(photo, shape="landscape")[-1]
         article.feed_enclosure = (rendition, None)
-        # The rendition's address changes with the image and focal point; the photo's pk and
-        # save time keep a replaced or re-uploaded image from reusing an old answer.
-        stamp = f"{rendition.url}|{photo.pk}|{photo.updated_at.isoformat()}"
+        # The rendition's address changes with the image and focal point (a signed address's
+        # query string changes every time); the photo's pk and save time keep a replaced or
+        # re-uploaded image from reusing an old answer.
+        address = rendition.url.split("?", 1)[0]
+        stamp = f"{address}|{photo.pk}|{photo.updated_at.isoformat()}"
         keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
     known = cache.get_many(set(keys.values()))
     learnt, missing = {}, {}
@@ -144,9 +148,10 @@ def _with_enclosures(articles):
             _, file = photo_rendition_files(article.lead_photo, shape="landscape")[-1]
             try:
                 length = learnt[key] = str(file.storage.size(file.name))
-            except (OSError, NotImplementedError):
+            except Exception:  # a file system or S3 error must not take the feed down
                 # A rendition the storage cannot find: "0", as feeds allow, and not asked
                 # again on every request (saving the photo makes the rendition and a new key).
+                logger.warning("Feed enclosure without a readable size: %s", file.name)
                 length = missing[key] = "0"
         article.feed_enclosure = (article.feed_enclosure[0], length)
     if learnt:
