@@ -41,8 +41,9 @@ class ArticleArchiveMixin:
         return Article.objects.published()
 
     def get_paginate_by(self, queryset):
-        # Read per request, not when the module is imported.
-        return settings.NEWS_PAGINATE_BY
+        # Read per request, not when the module is imported; lists are always paginated, so
+        # every page reads its teasers through paginate_queryset below.
+        return max(settings.NEWS_PAGINATE_BY, 1)
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
