@@ -22,25 +22,26 @@ urlpatterns = [
         name="institution_detail",
     ),
     path("programme/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
-    # Every article about a record; its page shows the latest few.
+    # Every article about a record (through the records visitors may see); its page shows
+    # the latest few.
     path(
         "treffen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(record_model=Meeting),
+        views.RecordArticleListView.as_view(records=Meeting.objects.published),
         name="meeting_articles",
     ),
     path(
         "kommunen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(record_model=Municipality),
+        views.RecordArticleListView.as_view(records=Municipality.objects.all),
         name="municipality_articles",
     ),
     path(
         "personen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(record_model=Person),
+        views.RecordArticleListView.as_view(records=Person.objects.published),
         name="person_articles",
     ),
     path(
         "institutionen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(record_model=Institution),
+        views.RecordArticleListView.as_view(records=Institution.objects.all),
         name="institution_articles",
     ),
 ]

@@ -272,15 +272,10 @@ class RecordArticleListView(ArticleArchiveMixin, ListView):
 
     template_name = "network/record_articles.html"
     allow_empty = True
-    record_model = None  # set for each URL
-
-    def get_records(self):
-        manager = self.record_model.objects
-        # Meetings and people can be unpublished; municipalities and institutions are public.
-        return manager.published() if hasattr(manager, "published") else manager.all()
+    records = None  # for each URL: a callable that returns the records visitors may see
 
     def get_queryset(self):
-        self.record = get_object_or_404(self.get_records(), slug=self.kwargs["slug"])
+        self.record = get_object_or_404(self.records(), slug=self.kwargs["slug"])
         return self.record.articles.published()
 
     def get_context_data(self, **kwargs):

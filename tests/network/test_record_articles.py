@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.network.selectors import RELATED_ARTICLES
 from tests.factories import (
@@ -16,14 +17,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC)
-
 
 def _articles_about(record, count, relation):
+    now = timezone.now()
     articles = []
     for n in range(count):
         article = ArticleFactory(
-            title=f"Bericht {n:02d}", published_at=NOW - datetime.timedelta(days=n)
+            title=f"Bericht {n:02d}", published_at=now - datetime.timedelta(days=1 + n)
         )
         getattr(article, relation).add(record)
         articles.append(article)
@@ -78,10 +78,13 @@ def test_articles_page_lists_every_published_article_about_the_record_newest_fir
 )
 def test_every_kind_of_record_has_an_articles_page(client, factory, relation, url_name):
     record = factory()
-    _articles_about(record, 2, relation)
+    about = _articles_about(record, 2, relation)
+    draft = ArticleFactory(draft=True)
+    getattr(draft, relation).add(record)
+    _articles_about(factory(), 1, relation)  # about another record of the same kind
     response = client.get(reverse(url_name, kwargs={"slug": record.slug}))
     assert response.status_code == 200
-    assert len(response.context["object_list"]) == 2
+    assert [a.pk for a in response.context["object_list"]] == [a.pk for a in about]
 
 
 @pytest.mark.parametrize(
