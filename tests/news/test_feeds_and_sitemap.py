@@ -3,9 +3,18 @@ import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 
 from apps.news.sitemaps import ArticleSitemap
-from tests.factories import ArticleFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    InstitutionFactory,
+    MeetingFactory,
+    MunicipalityFactory,
+    PersonFactory,
+    PhotoFactory,
+)
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -145,13 +154,6 @@ def test_structured_data_cannot_break_out_of_its_block(client):
 
 
 def test_sitemap_lists_published_network_pages_only(client):
-    from tests.factories import (
-        InstitutionFactory,
-        MeetingFactory,
-        MunicipalityFactory,
-        PersonFactory,
-    )
-
     meeting = MeetingFactory()
     hidden_meeting = MeetingFactory(hidden=True)
     person = PersonFactory()
@@ -171,8 +173,6 @@ def test_sitemap_lists_published_network_pages_only(client):
 
 
 def test_feed_offers_the_lead_photo_as_enclosure(client):
-    from tests.factories import ArticlePhotoFactory, PhotoFactory
-
     article = ArticleFactory(title="Mit Foto")
     ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
     ArticleFactory(title="Ohne Foto")
@@ -186,10 +186,6 @@ def test_feed_offers_the_lead_photo_as_enclosure(client):
 
 
 def test_feed_asks_the_storage_for_each_enclosure_size_only_once(client, monkeypatch):
-    from django.core.files.storage import FileSystemStorage
-
-    from tests.factories import ArticlePhotoFactory, PhotoFactory
-
     for n in range(3):
         article = ArticleFactory(title=f"Mit Foto {n}")
         ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
@@ -213,10 +209,6 @@ def test_feed_is_sent_as_one_body_not_hundreds_of_small_writes(client):
 
 
 def test_feed_does_not_ask_again_for_a_rendition_the_storage_cannot_find(client, monkeypatch):
-    from django.core.files.storage import FileSystemStorage
-
-    from tests.factories import ArticlePhotoFactory, PhotoFactory
-
     ArticlePhotoFactory(article=ArticleFactory(), photo=PhotoFactory(), position=1)
     asked = []
 

@@ -25,8 +25,13 @@ def test_teaser_lead_photo_is_the_photo_with_the_lowest_position():
     assert lead.image.name == first.image.name
     assert (lead.width, lead.height, lead.format) == (first.width, first.height, first.format)
     assert teasers[without_photo.pk].lead_photo is None
-    # The same photo as the gallery's first, where all photos are fetched.
-    assert Article.objects.with_photos().get(pk=article.pk).lead_photo == lead
+    # The same photo, field for field, as the gallery's first, where all photos are fetched.
+    gallery_lead = Article.objects.with_photos().get(pk=article.pk).lead_photo
+    assert (gallery_lead.image.name, gallery_lead.focal_point, gallery_lead.alt_text) == (
+        lead.image.name,
+        lead.focal_point,
+        lead.alt_text,
+    )
 
 
 def test_teasers_with_photos_need_one_query_and_no_body():
