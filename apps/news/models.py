@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import JSONObject
@@ -65,6 +66,13 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self):
         """Return released articles whose publication time is still ahead."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def tagged_with(self, topic):
+        """Return the articles with a topic: a subquery, so no DISTINCT over whole rows."""
+        tagged = TaggedItem.objects.filter(
+            tag=topic, content_type=ContentType.objects.get_for_model(self.model)
+        ).values("object_id")
+        return self.filter(pk__in=tagged)
 
     def with_photos(self):
         """Fetch the photos of all articles in one query, for galleries."""
