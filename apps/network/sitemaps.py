@@ -1,7 +1,7 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Value
-from django.urls import reverse
 from django.utils.functional import cached_property
+
+from apps.pages.sitemaps import RouteSitemap
 
 from .models import Institution, Meeting, Municipality, Person, Programme
 
@@ -21,7 +21,7 @@ DETAIL_VIEWS = {
 }
 
 
-class NetworkSitemap(Sitemap):
+class NetworkSitemap(RouteSitemap):
     """The network's index pages and every public meeting, person, municipality, institution
     and programme, read in one query.
 
@@ -31,7 +31,7 @@ class NetworkSitemap(Sitemap):
     """
 
     @cached_property
-    def _entries(self):
+    def entries(self):
         parts = [
             Meeting.objects.published(),
             Municipality.objects.all(),
@@ -53,16 +53,6 @@ class NetworkSitemap(Sitemap):
         return [(name, {}, latest) for name in INDEX_PAGES] + [
             (DETAIL_VIEWS[kind], {"slug": slug}, updated) for slug, updated, kind in records
         ]
-
-    def items(self):
-        return self._entries
-
-    def location(self, item):
-        name, kwargs, _ = item
-        return reverse(name, kwargs=kwargs)
-
-    def lastmod(self, item):
-        return item[2]
 
     def changefreq(self, item):
         return "monthly" if item[1] else "weekly"

@@ -22,26 +22,21 @@ urlpatterns = [
         name="institution_detail",
     ),
     path("programme/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
-    # Every article about a record (through the records visitors may see); its page shows
-    # the latest few.
+]
+
+# Every article about a record, through the records visitors may see; the record's own page
+# shows the latest few. (URL prefix, record name, visible records)
+RECORDS_WITH_ARTICLES = [
+    ("treffen", "meeting", Meeting.objects.published),
+    ("kommunen", "municipality", Municipality.objects.all),
+    ("personen", "person", Person.objects.published),
+    ("institutionen", "institution", Institution.objects.all),
+]
+urlpatterns += [
     path(
-        "treffen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(records=Meeting.objects.published),
-        name="meeting_articles",
-    ),
-    path(
-        "kommunen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(records=Municipality.objects.all),
-        name="municipality_articles",
-    ),
-    path(
-        "personen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(records=Person.objects.published),
-        name="person_articles",
-    ),
-    path(
-        "institutionen/<slug:slug>/artikel/",
-        views.RecordArticleListView.as_view(records=Institution.objects.all),
-        name="institution_articles",
-    ),
+        f"{prefix}/<slug:slug>/artikel/",
+        views.RecordArticleListView.as_view(records=records),
+        name=f"{name}_articles",
+    )
+    for prefix, name, records in RECORDS_WITH_ARTICLES
 ]

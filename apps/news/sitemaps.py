@@ -2,9 +2,10 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.db.models.functions import TruncDay
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+
+from apps.pages.sitemaps import RouteSitemap
 
 from .models import Article
 
@@ -39,14 +40,14 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class ArchiveSitemap(Sitemap):
+class ArchiveSitemap(RouteSitemap):
     """The home page, the news list and every year, half-year, month and day archive that
     has published articles, all from one query."""
 
     limit = 5000
 
     @cached_property
-    def _entries(self):
+    def entries(self):
         tz = timezone.get_current_timezone()
         days = (
             Article.objects.published()
@@ -90,16 +91,6 @@ class ArchiveSitemap(Sitemap):
             ),
             *day_items,
         ]
-
-    def items(self):
-        return self._entries
-
-    def location(self, item):
-        name, kwargs, _ = item
-        return reverse(name, kwargs=kwargs)
-
-    def lastmod(self, item):
-        return item[2]
 
     def changefreq(self, item):
         return "daily" if item[0] == "home" else "weekly"
