@@ -55,7 +55,8 @@ class ProcessFragments:
 
     A new version empties it; entries expire with the shared cache's timeout, so a change that
     was never announced heals here as it does in Redis; large values (the meetings .ics) stay
-    in the shared cache only. Safe for threaded servers.
+    in the shared cache only. Safe for threaded servers. Not Django's LocMemCache: it pickles
+    every value on each read, and the programme memberships are hundreds of model instances.
     """
 
     def __init__(self, size=256, largest=64 * 1024):
