@@ -132,6 +132,15 @@ class _Loader:
     # The content, in dependency order.
 
     def load(self) -> SeedReport:
+        self.load_programmes()
+        self.load_municipalities()
+        self.load_institutions()
+        self.load_people()
+        self.load_meetings()
+        self.load_articles()
+        return self.report
+
+    def load_programmes(self):
         self.programmes = {}
         for row in read_seed_file("programmes")["programme"]:
             predecessor = self.programmes.get(row.get("predecessor"))
@@ -148,12 +157,6 @@ class _Loader:
                 },
                 label=row["name"],
             )
-        self.load_municipalities()
-        self.load_institutions()
-        self.load_people()
-        self.load_meetings()
-        self.load_articles()
-        return self.report
 
     def load_municipalities(self):
         self.municipalities = {}
