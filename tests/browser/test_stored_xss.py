@@ -3,11 +3,11 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.network.models import Meeting, Person
 from apps.news.models import Article
 from tests.factories import ArticlePhotoFactory, PhotoFactory, StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,24 +76,19 @@ def hostile_site(live_server):
     staff = StaffUserFactory(username="angreiferin")
     client = Client()
     client.force_login(staff)
-    now = timezone.localtime()
     payloads = [p.replace("{n}", str(n)) for n, p in enumerate(PAYLOADS, start=1)]
     for n, payload in enumerate(payloads, start=1):
         response = client.post(
             reverse("admin:news_article_add"),
-            {
-                "title": f"Titel {n} {payload}"[:250],
-                "slug": f"artikel-{n}",
-                "lead": f"Vorspann {payload}",
-                "body": f"<p>Text {n}</p>{payload}",
-                "tags": f'"Thema {n} {payload[:40]}"',
-                "status": "published",
-                "published_at_0": now.strftime("%d.%m.%Y"),
-                "published_at_1": "00:00:01",
-                "author": "",
-                "article_photos-TOTAL_FORMS": "0",
-                "article_photos-INITIAL_FORMS": "0",
-            },
+            article_admin_form(
+                title=f"Titel {n} {payload}"[:250],
+                slug=f"artikel-{n}",
+                lead=f"Vorspann {payload}",
+                body=f"<p>Text {n}</p>{payload}",
+                tags=f'"Thema {n} {payload[:40]}"',
+                status="published",
+                published_at_1="00:00:01",
+            ),
         )
         assert response.status_code == 302, response.content.decode()[:3000]
     for n, payload in enumerate(payloads[:12], start=1):

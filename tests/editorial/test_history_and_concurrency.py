@@ -4,27 +4,13 @@ from django.urls import reverse
 from apps.network.models import Meeting
 from apps.news.models import Article
 from tests.factories import ArticleFactory, MeetingFactory, StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
 
 pytestmark = pytest.mark.django_db
 
 
 def change_form(article, token, **overrides):
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": article.lead,
-        "body": article.body,
-        "tags": "",
-        "status": article.status,
-        "published_at_0": article.local_published_at.strftime("%d.%m.%Y"),
-        "published_at_1": article.local_published_at.strftime("%H:%M:%S"),
-        "author": "",
-        "article_photos-TOTAL_FORMS": "0",
-        "article_photos-INITIAL_FORMS": "0",
-        "edit_token": token,
-    }
-    data.update(overrides)
-    return data
+    return article_admin_form(article, edit_token=token, **overrides)
 
 
 @pytest.fixture

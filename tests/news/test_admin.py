@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from apps.news.models import Article
 from tests.factories import ArticleFactory, StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -19,22 +20,15 @@ def staff_client(client):
 
 
 def article_form(**overrides):
-    now = timezone.localtime()
-    data = {
-        "title": "Präventionswoche in Ahlen",
-        "slug": "",
-        "lead": "Eine Woche voller Angebote.",
-        "body": "<p>Jede Menge Angebote.</p><script>alert(1)</script>",
-        "tags": "Präventionswoche, Partizipation",
-        "status": "published",
-        "published_at_0": now.strftime("%d.%m.%Y"),
-        "published_at_1": now.strftime("%H:%M:%S"),
-        "author": "",
-        "article_photos-TOTAL_FORMS": "0",
-        "article_photos-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
+    return article_admin_form(
+        **{
+            "lead": "Eine Woche voller Angebote.",
+            "body": "<p>Jede Menge Angebote.</p><script>alert(1)</script>",
+            "tags": "Präventionswoche, Partizipation",
+            "status": "published",
+            **overrides,
+        }
+    )
 
 
 def test_admin_pages_are_german(staff_client):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from apps.news.models import Article, ArticlePhoto
 from tests.factories import ArticleFactory, ArticlePhotoFactory, PhotoFactory, StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
 from tests.factories.media import image_upload
 
 pytestmark = pytest.mark.django_db
@@ -96,24 +97,17 @@ def test_staff_attaches_and_orders_photos_in_the_article_admin(client):
     article = ArticleFactory(title="Netzwerktreffen", tags=[])
     first, second = PhotoFactory.create_batch(2)
     url = reverse("admin:news_article_change", args=[article.pk])
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": article.lead,
-        "body": article.body,
-        "tags": "",
-        "status": article.status,
-        "published_at_0": article.local_published_at.strftime("%d.%m.%Y"),
-        "published_at_1": article.local_published_at.strftime("%H:%M:%S"),
-        "author": "",
-        "article_photos-TOTAL_FORMS": "2",
-        "article_photos-INITIAL_FORMS": "0",
-        "article_photos-0-photo": second.pk,
-        "article_photos-0-position": "2",
-        "article_photos-1-photo": first.pk,
-        "article_photos-1-position": "1",
-        "article_photos-1-caption": "Eigene Bildunterschrift",
-    }
+    data = article_admin_form(
+        article,
+        **{
+            "article_photos-TOTAL_FORMS": "2",
+            "article_photos-0-photo": second.pk,
+            "article_photos-0-position": "2",
+            "article_photos-1-photo": first.pk,
+            "article_photos-1-position": "1",
+            "article_photos-1-caption": "Eigene Bildunterschrift",
+        },
+    )
 
     response = client.post(url, data)
 

@@ -3,31 +3,22 @@ import re
 import pytest
 from django.db import OperationalError
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.news.admin import ArticleAdmin
 from apps.news.models import Article
 from tests.factories import StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
 
 pytestmark = pytest.mark.django_db
 
 
 def test_save_during_database_outage_keeps_the_form_and_succeeds_when_resent(client, monkeypatch):
     client.force_login(StaffUserFactory(username="presse"))
-    now = timezone.localtime()
-    form = {
-        "title": "Präventionswoche – „Schaufenster“ <für> alle",
-        "slug": "",
-        "lead": "Vorspann",
-        "body": "<p>Viele Angebote.</p>",
-        "tags": "Präventionswoche",
-        "status": "draft",
-        "published_at_0": now.strftime("%d.%m.%Y"),
-        "published_at_1": now.strftime("%H:%M:%S"),
-        "author": "",
-        "article_photos-TOTAL_FORMS": "0",
-        "article_photos-INITIAL_FORMS": "0",
-    }
+    form = article_admin_form(
+        title="Präventionswoche – „Schaufenster“ <für> alle",
+        body="<p>Viele Angebote.</p>",
+        tags="Präventionswoche",
+    )
     original_save = ArticleAdmin.save_model
 
     def unreachable(*args, **kwargs):
