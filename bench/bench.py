@@ -246,7 +246,7 @@ def main():
             "SECRET_KEY": "bench-only-not-secret",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "False",
-            "BENCH_TRIVIAL_VIEW": "True",
+            "DEVTOOLS": "True",
             "CONN_MAX_AGE": "60",
             "CACHE_URL": REDIS_URL,
             "STATIC_ROOT": str(workdir / "static"),

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -8,7 +9,7 @@ from django.views.generic import TemplateView
 from apps.network.sitemaps import NetworkSitemap
 from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap
 from apps.pages.sitemaps import PageSitemap
-from apps.pages.views import HomeView, bench_trivial
+from apps.pages.views import HomeView
 
 admin.site.site_header = "Präventionskette – Redaktion"
 admin.site.site_title = "Präventionskette"
@@ -48,8 +49,8 @@ urlpatterns = [
     ),
 ]
 
-if settings.BENCH_TRIVIAL_VIEW:
-    urlpatterns += [path("bench/trivial/", bench_trivial, name="bench_trivial")]
+if apps.is_installed("apps.devtools"):
+    urlpatterns += [path("", include("apps.devtools.urls"))]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
-from apps.pages.cache import cached_fragment
+from apps.core.cache import cached_fragment
 
 from .selectors import published_meetings
 

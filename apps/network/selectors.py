@@ -4,8 +4,8 @@ import datetime
 
 from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
+from apps.core.cache import cached_fragment
 from apps.news.models import Article, Topic
-from apps.pages.cache import cached_fragment
 
 from .models import Institution, Meeting, Municipality, ProgrammeMembership, Role
 

@@ -1,7 +1,7 @@
 from django.db.models import Value
 from django.utils.functional import cached_property
 
-from apps.pages.sitemaps import RouteSitemap
+from apps.core.sitemaps import RouteSitemap
 
 from .models import Institution, Meeting, Municipality, Person, Programme
 

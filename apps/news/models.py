@@ -11,9 +11,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
+from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
 from apps.media.models import Photo
-
-from .text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
 
 SLUG_CLASH_MESSAGE = _(
     "Am selben Tag gibt es schon einen Artikel mit diesem Kurznamen. "
@@ -66,6 +65,12 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self):
         """Return released articles whose publication time is still ahead."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_publication(self):
+        """Return when the next scheduled article becomes public, or None."""
+        return (
+            self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+        )
 
     def tagged_with(self, topic):
         """Return the articles with a topic: a subquery, so no DISTINCT over whole rows."""

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from apps.pages.cache import bump_content_version
+from apps.core.cache import bump_content_version
 
 from .models import Article
 

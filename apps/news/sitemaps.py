@@ -5,7 +5,7 @@ from django.db.models.functions import TruncDay
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from apps.pages.sitemaps import RouteSitemap
+from apps.core.sitemaps import RouteSitemap
 
 from .models import Article
 

@@ -19,10 +19,10 @@ from django.views.generic.dates import (
 )
 from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
-from apps.pages.cache import cached_fragment
+from apps.core.cache import cached_fragment
 
-from .calendar import months_with_articles_in, neighbour_years
 from .models import Article, Topic
+from .months import months_with_articles_in, neighbour_years
 
 
 class ArticleArchiveMixin:

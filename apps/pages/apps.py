@@ -6,8 +6,3 @@ class PagesConfig(AppConfig):
     name = "apps.pages"
     label = "pages"
     verbose_name = _("Seiten")
-
-    def ready(self):
-        from .cache import connect_signals
-
-        connect_signals()

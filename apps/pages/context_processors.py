@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from .cache import cached_fragment
+from apps.core.cache import cached_fragment
+
 from .models import Page
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from apps.news.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
+from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
 
 # The page with this slug is not a page of its own: its text introduces the home page.
 HOME_INTRO_SLUG = "startseite"

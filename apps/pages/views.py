@@ -1,6 +1,4 @@
-from django.http import HttpResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from apps.network.selectors import published_meetings
@@ -28,9 +26,3 @@ class HomeView(TemplateView):
 class PageDetailView(DetailView):
     def get_queryset(self):
         return Page.objects.published().exclude(slug=HOME_INTRO_SLUG)
-
-
-@never_cache
-def bench_trivial(request):
-    """Answer at once: the benchmark's yardstick for the cost of the middleware stack."""
-    return HttpResponse("ok", content_type="text/plain")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from apps.core.text import sanitize_rich_text
 from apps.media.models import Photo
 from apps.media.services import photo_save
 from apps.network.models import (
@@ -26,7 +27,6 @@ from apps.network.models import (
     Role,
 )
 from apps.news.models import Article, ArticlePhoto
-from apps.news.text import sanitize_rich_text
 
 from .placeholders import placeholder_jpeg
 

@@ -25,15 +25,18 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "imagekit",
+    # This project's apps, one floor per line from the bottom up (README, "Where things are").
+    "apps.core",
+    "apps.editorial",
+    "apps.media",
     "apps.news",
     "apps.network",
-    "apps.media",
+    "apps.sidebar",
     "apps.pages",
     "apps.search",
     "apps.seed",
     "django.contrib.postgres",
     "simple_history",
-    "apps.editorial",
     "apps.backup",
     "axes",
 ]
@@ -44,7 +47,7 @@ MIDDLEWARE = [
     # ETag/Last-Modified and 304 for every page and feed; cached pages carry their ETag.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous GET responses from the shared cache, rendered once per content version.
-    "apps.pages.cache.AnonymousPageCacheMiddleware",
+    "apps.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "apps.core.context_processors.site",
                 "apps.pages.context_processors.footer_pages",
             ],
         },
@@ -164,8 +168,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 ADMIN_URL = env("ADMIN_URL", default="admin/")
-# /bench/trivial/: a view that does nothing, behind every middleware (make bench only).
-BENCH_TRIVIAL_VIEW = env.bool("BENCH_TRIVIAL_VIEW", default=False)
+# Developers' tools (apps.devtools: the demo login, the benchmark's data and its trivial view
+# /bench/trivial/); the local and test settings always have them, production only for make bench.
+if env.bool("DEVTOOLS", default=False):
+    INSTALLED_APPS.append("apps.devtools")
 
 # Content-Security-Policy (django-csp): nothing but our own files on visitors' pages.
 CONTENT_SECURITY_POLICY = {

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, local memory, plain static storage."""
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
@@ -14,3 +15,6 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 # Pages render afresh in tests unless a test turns the page cache on.
 PAGE_CACHE_SECONDS = 0
+
+if "apps.devtools" not in INSTALLED_APPS:
+    INSTALLED_APPS = [*INSTALLED_APPS, "apps.devtools"]

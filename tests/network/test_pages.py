@@ -118,7 +118,7 @@ def test_calendar_marks_meeting_days_for_eyes_and_screen_readers():
         ends_on=datetime.date(2018, 11, 30),
     )
     ArticleFactory(published_at=datetime.datetime(2018, 11, 29, 10, tzinfo=BERLIN))
-    html = Template("{% load news_tags %}{% month_calendar 2018 11 %}").render(Context())
+    html = Template("{% load sidebar_tags %}{% month_calendar 2018 11 %}").render(Context())
     assert 'aria-label="29. November 2018: 1 Artikel, 1 Treffen"' in html
     assert 'aria-label="30. November 2018: 1 Treffen"' in html
     assert html.count('has-meeting"') == 2
@@ -129,7 +129,7 @@ def test_calendar_marks_meeting_days_for_eyes_and_screen_readers():
 
 def test_calendar_day_with_several_meetings_links_to_the_meeting_list():
     MeetingFactory.create_batch(2, starts_on=datetime.date(2017, 11, 9))
-    html = Template("{% load news_tags %}{% month_calendar 2017 11 %}").render(Context())
+    html = Template("{% load sidebar_tags %}{% month_calendar 2017 11 %}").render(Context())
     assert 'aria-label="9. November 2017: 2 Treffen"' in html
     assert 'href="/netzwerk/treffen/?jahr=2017"' in html
 

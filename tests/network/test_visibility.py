@@ -123,7 +123,7 @@ def test_unpublished_person_page_is_not_found(client, network):
 
 
 def test_calendar_does_not_mark_the_day_of_an_unpublished_meeting(network):
-    html = Template("{% load news_tags %}{% month_calendar 2022 11 %}").render(Context())
+    html = Template("{% load sidebar_tags %}{% month_calendar 2022 11 %}").render(Context())
     assert 'aria-label="15. November 2022: 1 Treffen"' in html
     assert "16. November 2022" not in html
 

@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.news.calendar import build_month_calendar, month_archive_list
+from apps.news.months import month_archive_list
+from apps.sidebar.calendar import build_month_calendar
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

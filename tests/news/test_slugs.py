@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from apps.news.text import german_slugify
+from apps.core.text import german_slugify
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

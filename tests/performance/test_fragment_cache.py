@@ -11,8 +11,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.core import cache as page_cache
 from apps.news.models import Article
-from apps.pages import cache as page_cache
 from tests.factories import (
     ArticleFactory,
     MunicipalityFactory,

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.news.calendar import build_month_calendar
 from apps.news.models import Article
 from apps.seed.services import seed_data_load
+from apps.sidebar.calendar import build_month_calendar
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from apps.core.text import german_slugify
 from apps.news.models import TaggedItem
-from apps.news.text import german_slugify
 
 from .organisations import Institution, Municipality, Programme
 from .people import Person

@@ -3,7 +3,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from apps.news.calendar import MONTH_NAMES
+from apps.news.months import MONTH_NAMES
 
 from ..models import Institution, Meeting, Municipality, Person
 from ..selectors import municipalities_and_institutions

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.text import german_slugify
 from apps.media.models import Photo
 from apps.network.models import (
     Institution,
@@ -21,7 +22,6 @@ from apps.network.models import (
     Person,
 )
 from apps.news.models import Article, ArticlePhoto, TaggedItem, Topic
-from apps.news.text import german_slugify
 
 BATCH = 2000
 WORDS = (  # noqa: SIM905 (a sentence reads better than a list)

@@ -30,15 +30,20 @@ VERSION_KEY = "site:content-version"
 PUBLIC_APP_LABELS = {"news", "network", "media", "pages", "taggit"}
 
 
-def _next_publication():
-    from apps.news.models import Article
+# Callables that return the next moment public content changes by itself (a scheduled
+# article), registered by the content apps in AppConfig.ready: this app imports none of them.
+_schedules = []
 
-    return (
-        Article.objects.scheduled()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+
+def register_schedule(next_change) -> None:
+    """Let the page cache expire when next_change() says content becomes public (or None)."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
+
+
+def _next_publication():
+    moments = [moment for moment in (source() for source in _schedules) if moment is not None]
+    return min(moments, default=None)
 
 
 # The version a request has read, so that its fragments ask the shared cache for it only once.

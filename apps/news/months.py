@@ -1,0 +1,74 @@
+"""The months with published articles: the sidebar's month list, the archive's neighbours."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.core.cache import cached_fragment
+
+from .models import Article
+
+MONTH_NAMES = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+# The short forms WordPress's German calendar uses.
+MONTH_ABBREVIATIONS = [
+    "Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    year: int
+    month: int
+
+    @property
+    def name(self):
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def abbreviation(self):
+        return MONTH_ABBREVIATIONS[self.month - 1]
+
+    @property
+    def url(self):
+        return reverse(
+            "news:archive_month", kwargs={"year": self.year, "month": f"{self.month:02d}"}
+        )
+
+
+def month_archive_list():
+    """Return (MonthLink, article count) for every month with published articles, newest first."""
+    rows = (
+        Article.objects.published()
+        .annotate(month=TruncMonth("published_at", tzinfo=timezone.get_current_timezone()))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("-month")
+        .values_list("month", "n")
+    )
+    return [(MonthLink(month.year, month.month), n) for month, n in rows]
+
+
+def cached_month_archive_list():
+    """Return month_archive_list() cached until public content changes (no query when warm)."""
+    return cached_fragment("month-archive-list", month_archive_list)
+
+
+def months_with_articles_in(year):
+    """Return the months of `year` with published articles, newest first, from the cached list."""
+    return [month for month, _ in cached_month_archive_list() if month.year == year]
+
+
+def neighbour_years(year):
+    """Return (the latest earlier, the earliest later) year with published articles, or None."""
+    years = {month.year for month, _ in cached_month_archive_list()}
+    return (
+        max((y for y in years if y < year), default=None),
+        min((y for y in years if y > year), default=None),
+    )
