@@ -1,11 +1,11 @@
 """The meetings as an iCalendar (RFC 5545) subscription, built with the icalendar library."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
@@ -13,7 +13,6 @@ from apps.core.cache import cached_fragment
 
 from .selectors import published_meetings
 
-BERLIN = ZoneInfo("Europe/Berlin")
 CALENDAR_NAME = "Treffen der kommunalen Präventionsketten"
 
 
@@ -33,11 +32,11 @@ def meeting_event(meeting, *, base_url: str) -> Event:
         event.add("dtstart", meeting.starts_on)
         event.add("dtend", meeting.ends_on + datetime.timedelta(days=1))
     else:
-        event.add(
-            "dtstart", datetime.datetime.combine(meeting.starts_on, meeting.start_time, BERLIN)
-        )
+        # Meetings are held at the site's local times.
+        tz = timezone.get_default_timezone()
+        event.add("dtstart", datetime.datetime.combine(meeting.starts_on, meeting.start_time, tz))
         if meeting.end_time:
-            event.add("dtend", datetime.datetime.combine(meeting.ends_on, meeting.end_time, BERLIN))
+            event.add("dtend", datetime.datetime.combine(meeting.ends_on, meeting.end_time, tz))
     if meeting.place:
         event.add("location", meeting.place)
     event.add("url", base_url + meeting.get_absolute_url())
@@ -56,7 +55,7 @@ def build_calendar(meetings, *, base_url: str, name: str = CALENDAR_NAME) -> Cal
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
     days = []
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, base_url=base_url))
@@ -70,8 +69,8 @@ def build_calendar(meetings, *, base_url: str, name: str = CALENDAR_NAME) -> Cal
     return calendar
 
 
-def _ical_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def _ical_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -90,13 +89,11 @@ def meetings_ical(request):
             published_meetings().order_by("starts_on", "pk"), base_url=base_url
         ).to_ical(),
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="treffen.ics"'
-    return response
+    return _ical_response(body, "treffen.ics")
 
 
 def meeting_ical(request, slug):
     """Serve one published meeting as a calendar file."""
     meeting = get_object_or_404(published_meetings(), slug=slug)
     calendar = build_calendar([meeting], base_url=_base_url(request), name=meeting.heading)
-    return _ical_response(calendar, f"{slugify(meeting.slug)}.ics")
+    return _ical_response(calendar.to_ical(), f"{slugify(meeting.slug)}.ics")

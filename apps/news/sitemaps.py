@@ -48,7 +48,7 @@ class ArchiveSitemap(RouteSitemap):
 
     @cached_property
     def entries(self):
-        tz = timezone.get_current_timezone()
+        tz = timezone.get_default_timezone()
         days = (
             Article.objects.published()
             .order_by()

@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from apps.core.text import sanitize_rich_text
 from apps.media.models import Photo
@@ -82,7 +82,7 @@ class _Loader:
         self.dry_run = dry_run
         self.stdout = stdout
         self.report = SeedReport(dry_run=dry_run)
-        self.zone = ZoneInfo(settings.TIME_ZONE)
+        self.zone = timezone.get_default_timezone()
         # Links and tags of rows created in this run count with their creation.
         self.fresh = set()
 

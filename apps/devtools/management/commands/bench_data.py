@@ -151,7 +151,7 @@ class Command(BaseCommand):
         )
         photo_ids = list(Photo.objects.values_list("pk", flat=True))
 
-        tz = timezone.get_current_timezone()
+        tz = timezone.get_default_timezone()
 
         def article(n):
             published_at = start + datetime.timedelta(seconds=rng.random() * span)
