@@ -1,21 +1,19 @@
 """The months with published articles: the sidebar's month list, the archive's neighbours."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from apps.core.cache import cached_fragment
 
 from .models import Article
 
-MONTH_NAMES = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
-# The short forms WordPress's German calendar uses.
+# The short forms WordPress's German calendar uses: "Mrz", where Django's MONTHS_3 has "Mär".
 MONTH_ABBREVIATIONS = [
     "Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
 ]  # fmt: skip
@@ -28,7 +26,7 @@ class MonthLink:
 
     @property
     def name(self):
-        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return date_format(datetime.date(self.year, self.month, 1), "F Y")
 
     @property
     def abbreviation(self):
@@ -45,7 +43,7 @@ def month_archive_list():
     """Return (MonthLink, article count) for every month with published articles, newest first."""
     rows = (
         Article.objects.published()
-        .annotate(month=TruncMonth("published_at", tzinfo=timezone.get_current_timezone()))
+        .annotate(month=TruncMonth("published_at", tzinfo=timezone.get_default_timezone()))
         .order_by()
         .values("month")
         .annotate(n=Count("id"))

@@ -8,13 +8,12 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.formats import date_format
 
 from apps.network.models import Meeting
 from apps.news.models import Article
-from apps.news.months import MONTH_NAMES, MonthLink
-
-WEEKDAY_ABBREVIATIONS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
-WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+from apps.news.months import MonthLink
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,7 @@ class CalendarDay:
             parts.append(f"{self.article_count} Artikel")
         if self.meeting_slugs:
             parts.append(f"{self.meeting_count} Treffen")
-        day = f"{self.date.day}. {MONTH_NAMES[self.date.month - 1]} {self.date.year}"
-        return f"{day}: {', '.join(parts)}"
+        return f"{date_format(self.date, 'j. F Y')}: {', '.join(parts)}"
 
 
 @dataclass
@@ -65,7 +63,7 @@ class MonthCalendar:
 
     @property
     def name(self):
-        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return date_format(datetime.date(self.year, self.month, 1), "F Y")
 
     @property
     def has_meetings(self):
@@ -73,12 +71,13 @@ class MonthCalendar:
 
     @property
     def weekdays(self):
-        return list(zip(WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, strict=True))
+        """Return (short, long) German names of the weekdays, Monday first."""
+        return [(str(WEEKDAYS_ABBR[day]), str(WEEKDAYS[day])) for day in range(7)]
 
 
 def _month_bounds(year, month):
     """Return the aware start of the month and of the next month in the site's time zone."""
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     start = datetime.datetime(year, month, 1, tzinfo=tz)
     following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
     return start, following
@@ -100,7 +99,7 @@ def build_month_calendar(*, year: int, month: int, today: datetime.date | None =
     published = Article.objects.published()
     counts = dict(
         published.filter(published_at__gte=start, published_at__lt=following)
-        .annotate(day=TruncDate("published_at", tzinfo=timezone.get_current_timezone()))
+        .annotate(day=TruncDate("published_at", tzinfo=timezone.get_default_timezone()))
         .order_by()
         .values("day")
         .annotate(n=Count("id"))

@@ -2,8 +2,7 @@ import datetime
 
 from django import template
 from django.utils import timezone
-
-from apps.news.months import MONTH_NAMES
+from django.utils.formats import date_format
 
 from ..models import Institution, Meeting, Municipality, Person
 from ..selectors import municipalities_and_institutions
@@ -12,12 +11,7 @@ register = template.Library()
 
 
 def _day(date, *, with_month=True, with_year=True):
-    text = f"{date.day}."
-    if with_month:
-        text += f" {MONTH_NAMES[date.month - 1]}"
-    if with_year:
-        text += f" {date.year}"
-    return text
+    return date_format(date, "j." + (" F" if with_month else "") + (" Y" if with_year else ""))
 
 
 @register.filter
