@@ -1,31 +1,13 @@
-"""Create the groups "Redaktion" (drafts) and "Freigabe" (release) with their permissions."""
+"""Formerly created the groups "Redaktion" and "Freigabe"; now a no-op kept for history.
 
-from django.contrib.auth.management import create_permissions
+It imported the live apps/editorial/roles.py, so a model added to roles.py later never got
+its rights on a database that had already run it. The groups are now synchronised from
+roles.py after every migrate (apps.editorial.services.editorial_groups_sync, connected to
+post_migrate in EditorialConfig.ready). The file stays so that databases which applied it
+keep a consistent migration history.
+"""
+
 from django.db import migrations
-
-from apps.editorial.roles import EDITORS, PUBLISHERS, editor_permissions, publisher_permissions
-
-
-def create_groups(apps, schema_editor):
-    # Permissions are normally made after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, wanted in [(EDITORS, editor_permissions()), (PUBLISHERS, publisher_permissions())]:
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
-        for app_label, codename in wanted:
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(permissions)
-
-
-def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, PUBLISHERS]).delete()
 
 
 class Migration(migrations.Migration):
@@ -38,4 +20,4 @@ class Migration(migrations.Migration):
         ("media", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_groups, remove_groups)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -1,0 +1,20 @@
+"""Sync the editorial groups after every migrate, once the permissions of all apps exist."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
+from django.db import router
+
+from .services import editorial_groups_sync
+
+
+def sync_editorial_groups(sender, using, **kwargs):
+    """post_migrate receiver: sync the groups when the signal reaches the last app.
+
+    post_migrate is sent once per app with models, and auth's receiver (connected before this
+    one) creates that app's permissions. By the last app every permission roles.py can name
+    exists, so the sync runs once per migrate or flush, after all of them.
+    """
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1] or not router.allow_migrate_model(using, Group):
+        return
+    editorial_groups_sync(using=using)
