@@ -1,5 +1,8 @@
 """Text helpers: German-aware slugs and the rich-text allow-list."""
 
+from collections.abc import Collection
+
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from django_prose_editor.fields import create_sanitizer
 
@@ -32,3 +35,28 @@ def german_slugify(value: str, max_length: int = 200) -> str:
     """Return an ASCII slug that spells umlauts the German way ("Übergänge" → "uebergaenge")."""
     slug = slugify(str(value).translate(GERMAN_TRANSLITERATION))
     return slug[:max_length].strip("-")
+
+
+def unique_slug(base: str, taken: Collection[str] | QuerySet, max_length: int) -> str:
+    """Return base, or base numbered "-2", "-3" …, cut to fit max_length, that is not taken.
+
+    taken is a collection of slugs, or a queryset of the rows to avoid, read by "slug".
+    """
+    prefix, in_use, n = None, (), 1
+    while True:
+        suffix = f"-{n}" if n > 1 else ""
+        # Cut the base, never the number, and leave no hyphen dangling before the number.
+        stem = base[: max_length - len(suffix)].rstrip("-")
+        if prefix is None or not stem.startswith(prefix):
+            # All candidates up to the next power of ten start with this: one query for them.
+            prefix = base[: max_length - len(f"-{max(n, 2)}")].rstrip("-")
+            in_use = _slugs_starting_with(taken, prefix)
+        if stem + suffix not in in_use:
+            return stem + suffix
+        n += 1
+
+
+def _slugs_starting_with(taken, prefix):
+    if isinstance(taken, QuerySet):
+        return set(taken.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    return taken

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
-from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text
+from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text, unique_slug
 from apps.media.models import Photo
 
 SLUG_CLASH_MESSAGE = _(
@@ -265,17 +265,9 @@ class Article(models.Model):
         """Return base, or base with a number, so that no other article has it on this day."""
         if self.publication_date is None:
             return base
-        taken = set(
-            Article.objects.filter(publication_date=self.publication_date, slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        slug, n = base, 2
-        while slug in taken:
-            suffix = f"-{n}"
-            slug = f"{base[: 200 - len(suffix)]}{suffix}"
-            n += 1
-        return slug
+        same_day = Article.objects.filter(publication_date=self.publication_date)
+        max_length = self._meta.get_field("slug").max_length
+        return unique_slug(base, same_day.exclude(pk=self.pk), max_length)
 
 
 class ArticlePhoto(models.Model):

@@ -63,3 +63,11 @@ def test_explicit_duplicate_slug_on_the_same_day_is_refused_with_a_german_messag
     assert "Am selben Tag gibt es schon einen Artikel" in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
+
+
+def test_long_title_clashing_twice_on_one_day_gets_a_free_slug_within_the_field():
+    when = datetime.datetime(2017, 11, 29, 10, tzinfo=BERLIN)
+    ArticleFactory(title="A", slug="x" * 200, published_at=when)
+    ArticleFactory(title="B", slug="x" * 198 + "-2", published_at=when)
+    third = ArticleFactory(title="X" * 200, slug="", published_at=when)
+    assert third.slug == "x" * 198 + "-3"

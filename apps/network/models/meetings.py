@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from apps.core.text import german_slugify
+from apps.core.text import german_slugify, unique_slug
 from apps.news.models import TaggedItem
 
 from .organisations import Institution, Municipality, Programme
@@ -247,19 +247,9 @@ class Meeting(models.Model):
             text = (
                 self.name if self.sequence_number else f"{self.get_kind_display()} {self.starts_on}"
             )
-            self.slug = self._unique_slug(german_slugify(text, max_length=180) or "treffen")
-
-    def _unique_slug(self, base):
-        taken = set(
-            Meeting.objects.filter(slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        slug, n = base, 2
-        while slug in taken:
-            slug = f"{base}-{n}"
-            n += 1
-        return slug
+            base = german_slugify(text, max_length=180) or "treffen"
+            max_length = self._meta.get_field("slug").max_length
+            self.slug = unique_slug(base, Meeting.objects.exclude(pk=self.pk), max_length)
 
 
 class ParticipationQuerySet(models.QuerySet):
