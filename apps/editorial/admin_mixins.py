@@ -93,27 +93,19 @@ class ReleaseControlledAdmin(EditorialAdmin):
             fields += [name for name in self.release_fields if name not in fields]
         return fields
 
+    def is_locked(self, request, obj):
+        """Whether obj is released and the user lacks the release right, so may not touch it."""
+        return (
+            obj is not None and self.is_released(obj) and not self.has_release_permission(request)
+        )
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if (
-            allowed
-            and obj is not None
-            and self.is_released(obj)
-            and not self.has_release_permission(request)
-        ):
-            return False
-        return allowed
+        return allowed and not self.is_locked(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        if (
-            allowed
-            and obj is not None
-            and self.is_released(obj)
-            and not self.has_release_permission(request)
-        ):
-            return False
-        return allowed
+        return allowed and not self.is_locked(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
