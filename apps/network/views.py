@@ -1,10 +1,9 @@
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from apps.news.models import Topic
+from apps.news.models import TaggedItem, Topic
 from apps.news.views import ArticleArchiveMixin
 
 from .models import (
@@ -139,10 +138,7 @@ class MeetingDetailView(DetailView):
         attending, organisers, tags = municipalities_and_institutions(
             Municipality.objects.filter(attended_meetings=meeting),
             Institution.objects.filter(organised_meetings=meeting),
-            Topic.objects.filter(
-                tagged_items__content_type=ContentType.objects.get_for_model(Meeting),
-                tagged_items__object_id=meeting.pk,
-            ),
+            Topic.objects.filter(tagged_items__in=TaggedItem.objects.of(Meeting, [meeting.pk])),
         )
         return super().get_context_data(
             meeting=meeting,

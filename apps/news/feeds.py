@@ -3,7 +3,6 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404
@@ -95,10 +94,7 @@ def _feed_items(articles):
     # One query for all topic names; taggit's prefetch builds a queryset per article.
     names = {}
     for article_id, name in (
-        TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Article),
-            object_id__in=[article.pk for article in articles],
-        )
+        TaggedItem.objects.of(Article, [article.pk for article in articles])
         .order_by("tag__name")
         .values_list("object_id", "tag__name")
     ):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import GenericTaggedItemBase, TagBase
+from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
 from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text, unique_slug
 from apps.media.models import Photo
@@ -36,8 +36,19 @@ class Topic(TagBase):
         return reverse("news:article_tag", kwargs={"slug": self.slug})
 
 
+class TaggedItemQuerySet(models.QuerySet):
+    def of(self, model, ids=None):
+        """Return the topic assignments of a model's objects, of those with the given ids
+        (a list or a subquery) if given."""
+        items = self.filter(content_type=ContentType.objects.get_for_model(model))
+        return items if ids is None else items.filter(object_id__in=ids)
+
+
 class TaggedItem(GenericTaggedItemBase):
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_items")
+
+    # taggit's manager, for natural keys, with the queryset above.
+    objects = NaturalKeyManager.from_queryset(TaggedItemQuerySet)()
 
     class Meta:
         verbose_name = _("Themenzuordnung")
@@ -74,9 +85,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def tagged_with(self, topic):
         """Return the articles with a topic: a subquery, so no DISTINCT over whole rows."""
-        tagged = TaggedItem.objects.filter(
-            tag=topic, content_type=ContentType.objects.get_for_model(self.model)
-        ).values("object_id")
+        tagged = TaggedItem.objects.of(self.model).filter(tag=topic).values("object_id")
         return self.filter(pk__in=tagged)
 
     def with_photos(self):
