@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin_filters import YearFilter
+
 from .models import Photo
 from .renditions import WEBP, photo_renditions
 from .services import photo_delete, photo_save, photo_usage_error
@@ -27,21 +29,16 @@ def photo_thumbnail(photo):
     )
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("Jahr")
-    parameter_name = "jahr"
+class PhotoYearFilter(YearFilter):
+    """The year a photo was taken, or for photos without that date the year of the upload."""
 
-    def lookups(self, request, model_admin):
+    def get_years(self, queryset):
         # Two small aggregate queries, whatever the size of the library.
-        taken = Photo.objects.filter(taken_on__isnull=False).dates("taken_on", "year")
-        created = Photo.objects.filter(taken_on__isnull=True).dates("created_at", "year")
-        years = sorted({d.year for d in taken} | {d.year for d in created}, reverse=True)
-        return [(str(year), str(year)) for year in years]
+        taken = queryset.filter(taken_on__isnull=False).dates("taken_on", "year")
+        created = queryset.filter(taken_on__isnull=True).dates("created_at", "year")
+        return sorted({d.year for d in taken} | {d.year for d in created}, reverse=True)
 
-    def queryset(self, request, queryset):
-        if not self.value() or not self.value().isdigit():
-            return queryset
-        year = int(self.value())
+    def filter_year(self, queryset, year):
         return queryset.filter(
             Q(taken_on__year=year) | Q(taken_on__isnull=True, created_at__year=year)
         )
@@ -59,7 +56,7 @@ class PhotoAdmin(admin.ModelAdmin):
         "use_count",
     ]
     list_display_links = ["thumbnail", "__str__"]
-    list_filter = ["format", YearFilter]
+    list_filter = ["format", PhotoYearFilter]
     search_fields = ["caption", "credit", "alt_text"]
     list_per_page = 50
     show_full_result_count = False

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin_filters import YearFilter
 from apps.editorial.admin_mixins import EditorialAdmin, ReleaseControlledAdmin
 
 from .models import (
@@ -65,18 +66,8 @@ class PersonParticipationInline(admin.TabularInline):
     autocomplete_fields = ["meeting"]
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("Jahr")
-    parameter_name = "jahr"
-
-    def lookups(self, request, model_admin):
-        years = Meeting.objects.dates("starts_on", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(starts_on__year=int(self.value()))
-        return queryset
+class MeetingYearFilter(YearFilter):
+    date_field = "starts_on"
 
 
 @admin.register(Programme)
@@ -149,7 +140,7 @@ class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
         "programme",
         "is_published",
     ]
-    list_filter = ["kind", YearFilter, "programme", "is_published"]
+    list_filter = ["kind", MeetingYearFilter, "programme", "is_published"]
     list_select_related = ["host_municipality", "programme"]
     date_hierarchy = "starts_on"
     search_fields = [
