@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
@@ -15,7 +16,6 @@ from django.views.generic.dates import (
     MonthArchiveView,
     YearArchiveView,
     YearMixin,
-    _date_from_string,
 )
 from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
@@ -23,6 +23,15 @@ from apps.core.cache import cached_fragment
 
 from .models import Article, Topic
 from .months import months_with_articles_in, neighbour_years
+
+
+def _date_or_404(year, month=1, day=1, *, days_later=0):
+    """Return the day the URL names (or one some days later); a 404 for a day that does not
+    exist (2019/02/30, the year 0, the day after 9999/12/31)."""
+    try:
+        return datetime.date(int(year), int(month), int(day)) + datetime.timedelta(days=days_later)
+    except (ValueError, OverflowError) as error:
+        raise Http404(_("Ungültiges Datum")) from error
 
 
 class ArticleArchiveMixin:
@@ -57,10 +66,11 @@ class ArticleArchiveMixin:
 
     def get_period_queryset(self, start, end):
         """Return the articles published from start (inclusive) to end (exclusive), Berlin days."""
+        tz = timezone.get_default_timezone()
         return self.get_dated_queryset(
             **{
-                f"{self.date_field}__gte": self._make_date_lookup_arg(start),
-                f"{self.date_field}__lt": self._make_date_lookup_arg(end),
+                f"{self.date_field}__gte": datetime.datetime.combine(start, datetime.time.min, tz),
+                f"{self.date_field}__lt": datetime.datetime.combine(end, datetime.time.min, tz),
             }
         )
 
@@ -86,8 +96,8 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
         # Django's own version adds a date_list query and one query each for the previous and
         # next year; the page needs neither: the neighbouring years and the month the sidebar
         # calendar shows come from the cached month archive list.
-        date = _date_from_string(self.get_year(), self.get_year_format())
-        queryset = self.get_period_queryset(date, self._get_next_year(date))
+        date = _date_or_404(self.get_year())
+        queryset = self.get_period_queryset(date, _date_or_404(date.year + 1))
         months = months_with_articles_in(date.year)
         previous_year, next_year = neighbour_years(date.year)
         return (
@@ -106,17 +116,20 @@ class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
     def get_dated_items(self):
         # No date_list and no previous/next month queries: the sidebar calendar links the
         # nearest months with articles.
-        date = _date_from_string(
-            self.get_year(), self.get_year_format(), self.get_month(), self.get_month_format()
+        date = _date_or_404(self.get_year(), self.get_month())
+        queryset = self.get_period_queryset(
+            date, _date_or_404(date.year + date.month // 12, date.month % 12 + 1)
         )
-        queryset = self.get_period_queryset(date, self._get_next_month(date))
         return None, queryset, {"month": date}
 
 
 class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
-    def _get_dated_items(self, date):
+    def get_dated_items(self):
         # No previous/next day or month queries; the sidebar calendar links the days.
-        return None, self.get_dated_queryset(**self._make_single_date_lookup(date)), {"day": date}
+        year, month, day = self.get_year(), self.get_month(), self.get_day()
+        date = _date_or_404(year, month, day)
+        following = _date_or_404(year, month, day, days_later=1)
+        return None, self.get_period_queryset(date, following), {"day": date}
 
 
 class ArticleHalfYearArchiveView(
@@ -127,13 +140,10 @@ class ArticleHalfYearArchiveView(
     template_name_suffix = "_archive_half_year"
 
     def get_dated_items(self):
-        year = self.get_year()
+        year = int(self.get_year())
         half = self.kwargs["half"]
-        try:
-            start = datetime.date(int(year), 1 if half == 1 else 7, 1)
-            end = datetime.date(int(year) + (half == 2), 7 if half == 1 else 1, 1)
-        except ValueError as error:
-            raise Http404(_("Ungültiges Datum")) from error
+        start = _date_or_404(year, 1 if half == 1 else 7)
+        end = _date_or_404(year + (half == 2), 7 if half == 1 else 1)
         queryset = self.get_period_queryset(start, end)
         # The month the sidebar calendar shows comes from the cached month archive list,
         # not from a date_list query.
