@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.admin_filters import YearFilter
 from apps.editorial.admin_mixins import EditorialAdmin, ReleaseControlledAdmin
 
 from .models import (
@@ -64,10 +63,6 @@ class PersonParticipationInline(admin.TabularInline):
     extra = 0
     fields = ["meeting", "role", "note", "order"]
     autocomplete_fields = ["meeting"]
-
-
-class MeetingYearFilter(YearFilter):
-    date_field = "starts_on"
 
 
 @admin.register(Programme)
@@ -140,7 +135,7 @@ class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
         "programme",
         "is_published",
     ]
-    list_filter = ["kind", MeetingYearFilter, "programme", "is_published"]
+    list_filter = ["kind", "programme", "is_published"]
     list_select_related = ["host_municipality", "programme"]
     date_hierarchy = "starts_on"
     search_fields = [

@@ -102,3 +102,17 @@ def test_photo_can_be_uploaded_in_place_from_the_article_form_popup(editor_clien
     assert response.status_code == 200
     assert "popup_response" in response.content.decode()
     assert f"&quot;value&quot;: &quot;{photo.pk}&quot;" in response.content.decode()
+
+
+def test_year_filter_offers_the_photo_years_newest_first_and_ignores_a_typed_word(editor_client):
+    PhotoFactory(caption="Alt", taken_on=datetime.date(2017, 7, 1))
+    PhotoFactory(caption="Neu", taken_on=datetime.date(2019, 7, 1))
+
+    response = changelist(editor_client, jahr="zweitausend")
+    year_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.parameter_name == "jahr"
+    )
+
+    assert [value for value, _label in year_filter.lookup_choices] == ["2019", "2017"]
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 2
