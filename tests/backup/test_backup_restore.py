@@ -53,7 +53,8 @@ def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
     management.call_command("load_seed_data", verbosity=0)
     # Editors' work on top of it: a new article with a photo, a revision.
     article = ArticleFactory(title="Gesichertes Lernnetzwerktreffen", tags=["Lernnetzwerk"])
-    ArticlePhotoFactory(article=article, photo=PhotoFactory(caption="Gruppenfoto"), position=1)
+    photo = PhotoFactory(caption="Gruppenfoto", renditions=True)
+    ArticlePhotoFactory(article=article, photo=photo, position=1)
     meeting = MeetingFactory()
     article.meetings.add(meeting)
     RoleFactory(person=PersonFactory(last_name="Bänke"))
@@ -67,7 +68,10 @@ def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
 
     before = snapshot()
     files_before = media_checksums(media_root)
-    assert files_before, "the photo and its renditions are files"
+    # The new photo and its renditions are files, beside the seed's.
+    renditions = f"renditions/{photo.image.name.rsplit('.', 1)[0]}/"
+    assert photo.image.name in files_before
+    assert len([name for name in files_before if name.startswith(renditions)]) == 8
 
     backup_dir = tmp_path / "sicherung"
     manifest = site_backup(destination=backup_dir)

@@ -39,7 +39,9 @@ def site(live_server):
     )
     ArticleFactory.create_batch(3, published_at=now - datetime.timedelta(days=40))
     for position, caption in enumerate(["Roll-Up des ISA", "Gruppenfoto"], start=1):
-        photo = PhotoFactory(caption=caption, alt_text=f"{caption} beim Netzwerktreffen")
+        photo = PhotoFactory(
+            caption=caption, alt_text=f"{caption} beim Netzwerktreffen", renditions=True
+        )
         ArticlePhotoFactory(article=article, photo=photo, position=position)
     host = MunicipalityFactory(name="Neuss", slug="neuss")
     meeting = MeetingFactory(

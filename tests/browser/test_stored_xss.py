@@ -123,7 +123,7 @@ def hostile_site(live_server):
             },
         )
         assert response.status_code == 302, response.content.decode()[:3000]
-    photo = PhotoFactory()
+    photo = PhotoFactory(renditions=True)
     response = client.post(
         reverse("admin:media_photo_change", args=[photo.pk]),
         {

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_admin_refuses_to_delete_a_photo_an_article_uses_and_names_the_article(
     superuser_client, stored_files
 ):
-    use = ArticlePhotoFactory(article__title="Lernnetzwerktreffen in Neuss")
+    use = ArticlePhotoFactory(article__title="Lernnetzwerktreffen in Neuss", photo__renditions=True)
     files_before = stored_files()
+    assert len(files_before) == 1 + 8
 
     response = superuser_client.post(
         reverse("admin:media_photo_delete", args=[use.photo.pk]), {"post": "yes"}
@@ -42,7 +43,7 @@ def test_bulk_delete_refuses_used_photos_too(superuser_client):
 def test_admin_deletes_an_unused_photo_with_its_files(
     superuser_client, stored_files, django_capture_on_commit_callbacks
 ):
-    photo = PhotoFactory()
+    photo = PhotoFactory(renditions=True)
     assert len(stored_files()) == 1 + 8  # 480 and 640 wide, two shapes, two formats
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -65,8 +66,9 @@ def test_service_refuses_to_delete_a_used_photo():
 def test_replacing_the_image_removes_the_old_files(
     stored_files, django_capture_on_commit_callbacks
 ):
-    photo = PhotoFactory()
+    photo = PhotoFactory(renditions=True)
     old_name = photo.image.name
+    assert len(stored_files()) == 1 + 8  # the old original and renditions, to be removed
 
     with django_capture_on_commit_callbacks(execute=True):
         photo.image = image_upload("neu.png", image_format="PNG", size=(500, 400))

@@ -174,7 +174,7 @@ def test_sitemap_lists_published_network_pages_only(client):
 
 def test_feed_offers_the_lead_photo_as_enclosure(client):
     article = ArticleFactory(title="Mit Foto")
-    ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
+    ArticlePhotoFactory(article=article, photo=PhotoFactory(renditions=True), position=1)
     ArticleFactory(title="Ohne Foto")
     channel = ET.fromstring(client.get("/aktuelles/feed/").content).find("channel")
     enclosures = {i.findtext("title"): i.find("enclosure") for i in channel.findall("item")}
@@ -188,7 +188,7 @@ def test_feed_offers_the_lead_photo_as_enclosure(client):
 def test_feed_asks_the_storage_for_each_enclosure_size_only_once(client, monkeypatch):
     for n in range(3):
         article = ArticleFactory(title=f"Mit Foto {n}")
-        ArticlePhotoFactory(article=article, photo=PhotoFactory(), position=1)
+        ArticlePhotoFactory(article=article, photo=PhotoFactory(renditions=True), position=1)
     asked = []
     size = FileSystemStorage.size
     monkeypatch.setattr(
