@@ -29,14 +29,3 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "postgres" in item.keywords:
                 item.add_marker(skip)
-
-
-@pytest.fixture
-def time_machine_now(monkeypatch):
-    """Move django.utils.timezone.now() to a given moment for the rest of the test."""
-    from django.utils import timezone
-
-    def travel(moment):
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return travel

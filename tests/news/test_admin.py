@@ -62,7 +62,7 @@ def test_staff_publishes_article_and_visitor_finds_it_everywhere(staff_client, c
         assert "Präventionswoche in Ahlen" in response.content.decode(), url
 
 
-def test_staff_schedules_an_article_for_later(staff_client, client, time_machine_now):
+def test_staff_schedules_an_article_for_later(staff_client, client, time_machine):
     later = timezone.localtime() + datetime.timedelta(days=2)
     form = article_form(
         published_at_0=later.strftime("%d.%m.%Y"), published_at_1=later.strftime("%H:%M:%S")
@@ -74,7 +74,7 @@ def test_staff_schedules_an_article_for_later(staff_client, client, time_machine
     assert "geplant ab" in changelist
     assert client.get(article.get_absolute_url()).status_code == 404
 
-    time_machine_now(timezone.now() + datetime.timedelta(days=2, minutes=1))
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=2, minutes=1), tick=False)
     assert client.get(article.get_absolute_url()).status_code == 200
 
 

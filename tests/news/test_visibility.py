@@ -77,12 +77,12 @@ def test_archives_of_only_hidden_articles_are_not_found(client):
         assert client.get(url).status_code == 404, url
 
 
-def test_scheduled_article_appears_by_itself_when_its_time_comes(client, time_machine_now):
+def test_scheduled_article_appears_by_itself_when_its_time_comes(client, time_machine):
     article = ArticleFactory(published_at=timezone.now() + datetime.timedelta(minutes=5))
     assert client.get(article.get_absolute_url()).status_code == 404
     assert article.title not in client.get("/aktuelles/").content.decode()
 
-    time_machine_now(timezone.now() + datetime.timedelta(minutes=6))
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=6), tick=False)
 
     assert client.get(article.get_absolute_url()).status_code == 200
     assert article.title in client.get("/aktuelles/").content.decode()

@@ -117,8 +117,8 @@ def _count(client, url):
 
 
 @pytest.fixture
-def today_after_the_archive(time_machine_now):
-    time_machine_now(datetime.datetime(2020, 6, 1, 12, 0, tzinfo=datetime.UTC))
+def today_after_the_archive(time_machine):
+    time_machine.move_to(datetime.datetime(2020, 6, 1, 12, 0, tzinfo=datetime.UTC), tick=False)
 
 
 def test_every_public_page_makes_the_same_few_queries_for_few_and_many_records(
