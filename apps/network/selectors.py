@@ -2,12 +2,19 @@
 
 import datetime
 
-from django.db.models import CharField, F, IntegerField, QuerySet, Value
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
 
 from apps.core.cache import cached_fragment
 from apps.news.models import Article, Topic
 
-from .models import Institution, Meeting, Municipality, ProgrammeMembership, Role
+from .models import (
+    Institution,
+    Meeting,
+    MeetingParticipation,
+    Municipality,
+    ProgrammeMembership,
+    Role,
+)
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -20,6 +27,43 @@ def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySe
         .select_related("person")
         .order_by("person__last_name", "person__first_name")
     )
+
+
+def participants_and_host_coordinators(
+    meeting: Meeting,
+) -> tuple[list[tuple[MeetingParticipation, Role | None]], list[Role]]:
+    """Return the meeting's public participations, each with the role its person held on the
+    meeting's first day, and the host municipality's coordinators on that day, by name.
+
+    Two queries: the participations with their people, then the roles of both at once.
+    """
+    day = meeting.starts_on
+    host = meeting.host_municipality
+    participations = list(meeting.participations.public().select_related("person"))
+    wanted = Q(person_id__in={participation.person_id for participation in participations})
+    if host:
+        wanted |= Q(pk__in=coordinators_of(municipality=host, on=day).values("pk"))
+    roles = list(
+        Role.objects.filter(wanted).select_related("person", "municipality", "institution")
+    )
+
+    def role_then(person_id):
+        # As Person.role_on() reads it: the first role held that day, in the roles' order.
+        return next((r for r in roles if r.person_id == person_id and r.is_active_on(day)), None)
+
+    participants = [(p, role_then(p.person_id)) for p in participations]
+    if not host:
+        return participants, []
+    coordinators = [
+        role
+        for role in roles
+        if role.kind == Role.Kind.COORDINATOR
+        and role.municipality_id == host.pk
+        and role.person.is_published
+        and role.is_active_on(day)
+    ]
+    coordinators.sort(key=lambda role: (role.person.last_name, role.person.first_name))
+    return participants, coordinators
 
 
 def programme_memberships_by_municipality() -> dict[int, list[ProgrammeMembership]]:

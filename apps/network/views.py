@@ -17,8 +17,8 @@ from .models import (
     Role,
 )
 from .selectors import (
-    coordinators_of,
     municipalities_and_institutions,
+    participants_and_host_coordinators,
     programme_memberships_by_municipality,
     published_articles_about,
     published_meetings,
@@ -89,47 +89,7 @@ class MeetingDetailView(DetailView):
     template_name = "network/meeting_detail.html"
 
     def get_queryset(self):
-        return published_meetings().prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=MeetingParticipation.objects.public().select_related("person"),
-                to_attr="public_participations",
-            ),
-        )
-
-    def _host_coordinators_and_participant_roles(self, meeting):
-        """Fetch the participants' roles and the host's coordinators then in one query.
-
-        Each participant's roles are put where a prefetch would have put them (role_then reads
-        them); the host's coordinators on the meeting's first day are returned, by name.
-        """
-        host = meeting.host_municipality
-        participations = meeting.public_participations
-        wanted = Q(person_id__in={p.person_id for p in participations})
-        if host:
-            wanted |= Q(
-                pk__in=coordinators_of(municipality=host, on=meeting.starts_on).values("pk")
-            )
-        roles = list(
-            Role.objects.filter(wanted).select_related("person", "municipality", "institution")
-        )
-        for participation in participations:
-            person = participation.person
-            cached = Role.objects.filter(person=person)
-            cached._result_cache = [role for role in roles if role.person_id == person.pk]
-            cached._prefetch_done = True
-            person._prefetched_objects_cache = {"roles": cached}
-        if not host:
-            return []
-        coordinators = [
-            role
-            for role in roles
-            if role.kind == Role.Kind.COORDINATOR
-            and role.municipality_id == host.pk
-            and role.person.is_published
-            and role.is_active_on(meeting.starts_on)
-        ]
-        return sorted(coordinators, key=lambda r: (r.person.last_name, r.person.first_name))
+        return published_meetings()
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -140,8 +100,11 @@ class MeetingDetailView(DetailView):
             Institution.objects.filter(organised_meetings=meeting),
             Topic.objects.filter(tagged_items__in=TaggedItem.objects.of(Meeting, [meeting.pk])),
         )
+        participants, host_coordinators = participants_and_host_coordinators(meeting)
         return super().get_context_data(
             meeting=meeting,
+            participants=participants,
+            host_coordinators=host_coordinators,
             organisers=organisers,
             tags=tags,
             attending_municipalities=attending,
@@ -149,7 +112,6 @@ class MeetingDetailView(DetailView):
             more_articles=more_articles,
             # The photos of the reports on this meeting, in the order of their articles.
             photo_uses=[use for article in articles for use in article.article_photos.all()],
-            host_coordinators=self._host_coordinators_and_participant_roles(meeting),
             **kwargs,
         )
 
