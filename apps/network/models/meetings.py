@@ -307,8 +307,3 @@ class MeetingParticipation(models.Model):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
-
-    @property
-    def role_then(self):
-        """The person's role on the meeting's first day, from prefetched roles."""
-        return self.person.role_on(self.meeting.starts_on)
