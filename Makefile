@@ -35,6 +35,8 @@ bench-sqlite bench-postgres: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --check
+	$(BIN)/djlint templates --lint
 
 # Kill a gunicorn worker under load (PostgreSQL at 127.0.0.1:5432, wrk): docs/fault-check.md
 fault-check: install
