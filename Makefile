@@ -22,8 +22,11 @@ run: install
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Tests run in parallel, one worker per core (pytest-xdist); TEST_WORKERS=0 runs them in one
+# process. PYTEST_ARGS adds options: make test PYTEST_ARGS="-k calendar".
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # A throwaway database of BENCH_ARTICLES articles (default 100,000) served by gunicorn and
 # loaded with wrk on 127.0.0.1; the tables go to docs/performance.md. Needs wrk and Redis.

@@ -17,6 +17,39 @@ def fresh_cache():
     cache.clear()
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """Under xdist's default --dist load: hand out tests one at a time, in collection order.
+
+    Two exceptions keep the workers evenly busy. The seed tests go to one worker as one unit,
+    so that they share one load of the seed (a package fixture, seconds long). And a worker
+    that already holds a browser test gets no second one while another kind is left: each
+    worker keeps a test or two in hand, and two browser tests in one hand would run one after
+    the other while the other worker finishes early.
+    """
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "tests/seed/" if nodeid.startswith("tests/seed/") else nodeid
+
+        def _assign_work_unit(self, node):
+            held = self.assigned_work.get(node, {})
+            if any(_is_browser(scope) and not all(unit.values()) for scope, unit in held.items()):
+                other = next((scope for scope in self.workqueue if not _is_browser(scope)), None)
+                if other is not None:
+                    self.workqueue.move_to_end(other, last=False)
+            super()._assign_work_unit(node)
+
+    return Scheduling(config, log)
+
+
+def _is_browser(scope):
+    return scope.startswith("tests/browser/")
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
@@ -25,3 +58,15 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "postgres" in item.keywords:
                 item.add_marker(skip)
+    # The slowest tests first: run in parallel, they would otherwise keep one worker busy at
+    # the end while the other waits. pytest-django sorts after this hook, stably, so they lead
+    # each of its groups (transactional tests still run after the others, as their flush needs).
+    items.sort(key=expected_seconds, reverse=True)
+
+
+def expected_seconds(item):
+    """Return the seconds a test's slow mark announces; a browser test takes about one."""
+    mark = item.get_closest_marker("slow")
+    if mark:
+        return mark.args[0]
+    return 1 if "browser" in item.keywords else 0

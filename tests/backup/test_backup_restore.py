@@ -49,6 +49,7 @@ def differences(before, after):
     return found
 
 
+@pytest.mark.slow(4)
 def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
     management.call_command("load_seed_data", verbosity=0)
     # Editors' work on top of it: a new article with a photo, a revision.

@@ -8,6 +8,7 @@ from tests.factories import StaffUserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.slow(4)
 def test_staff_writes_article_in_rich_text_editor_and_visitor_finds_it(live_server, page):
     StaffUserFactory(username="presse", password="Presse-Ahlen-2026")
     errors = []

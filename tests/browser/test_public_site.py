@@ -78,6 +78,7 @@ def public_pages(article):
     }
 
 
+@pytest.mark.slow(8)
 def test_pages_have_no_wcag_violations_and_load_nothing_from_other_hosts(site, page):
     server, article = site
     host = urlsplit(server.url).netloc

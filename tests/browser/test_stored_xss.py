@@ -151,6 +151,7 @@ def watch(page):
     return events
 
 
+@pytest.mark.slow(12)
 def test_hostile_input_never_runs_in_the_public_site_and_stays_visible_as_text(hostile_site, page):
     server, _staff, payloads = hostile_site
     assert len(payloads) >= 50
@@ -174,6 +175,7 @@ def test_hostile_input_never_runs_in_the_public_site_and_stays_visible_as_text(h
     assert events == []
 
 
+@pytest.mark.slow(10)
 def test_hostile_input_never_runs_in_the_admin(hostile_site, page, context):
     """The editors' side: lists, forms and history of the same records."""
     server, staff, _payloads = hostile_site

@@ -121,6 +121,7 @@ def today_after_the_archive(time_machine):
     time_machine.move_to(datetime.datetime(2020, 6, 1, 12, 0, tzinfo=datetime.UTC), tick=False)
 
 
+@pytest.mark.slow(3)
 def test_every_public_page_makes_the_same_few_queries_for_few_and_many_records(
     client, today_after_the_archive
 ):

@@ -5,9 +5,9 @@ from django.test import override_settings
 from apps.seed.services import seed_data_load
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the seed content once per module; roll it back when the module is done."""
+    """Load the seed content once for the seed tests; roll it back when they are done."""
     media = tmp_path_factory.mktemp("seed-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         outer = transaction.atomic()

@@ -11,7 +11,8 @@ from apps.network.selectors import coordinators_of
 from apps.news.models import Article, Topic
 from apps.seed.services import PLACEHOLDER_CREDIT
 
-pytestmark = pytest.mark.django_db
+# Together they load the seed once (tests/seed/conftest.py), a few seconds.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow(3)]
 
 FURNITURE = [
     "Opens external link",

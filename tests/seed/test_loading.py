@@ -13,7 +13,8 @@ from apps.news.models import Article
 from apps.seed.services import seed_data_load
 from apps.sidebar.calendar import build_month_calendar
 
-pytestmark = pytest.mark.django_db
+# Together they load the seed once (tests/seed/conftest.py), a few seconds.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow(3)]
 
 
 def row_counts():
