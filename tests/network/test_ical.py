@@ -102,6 +102,8 @@ def test_timed_meeting_uses_berlin_time_zone_with_vtimezone(client):
 
 def test_all_day_calendar_needs_no_vtimezone(client, two_day_meeting):
     calendar = _calendar(client, two_day_meeting.get_ical_url())
+    (event,) = _events(calendar)
+    assert type(event.decoded("dtstart")) is datetime.date
     assert calendar.walk("VTIMEZONE") == []
 
 

@@ -62,9 +62,11 @@ def test_scheduled_article_appears_on_time_although_pages_are_cached(client, tim
 
 def test_staff_never_get_cached_pages(client):
     ArticleFactory()
-    client.get("/aktuelles/")
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "miss"
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
     client.force_login(StaffUserFactory())
     response = client.get("/aktuelles/")
+    assert response.status_code == 200
     assert "X-Page-Cache" not in response
 
 

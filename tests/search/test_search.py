@@ -40,6 +40,7 @@ def test_search_finds_published_articles_and_groups_them(client, articles):
 
 def test_search_never_shows_drafts(client, articles):
     html = client.get("/suche/", {"q": "Netzwerk"}).content.decode()
+    assert articles["network"].get_absolute_url() in html
     assert "Netzwerk-Entwurf" not in html
 
 
