@@ -17,6 +17,7 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.hookimpl(optionalhook=True)  # the hook exists only with pytest-xdist
 def pytest_xdist_make_scheduler(config, log):
     """Under xdist's default --dist load: hand out tests one at a time, in collection order.
 
