@@ -22,9 +22,10 @@ run: install
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Tests run in parallel, one worker per core (pytest-xdist); TEST_WORKERS=0 runs them in one
-# process. PYTEST_ARGS adds options: make test PYTEST_ARGS="-k calendar".
-TEST_WORKERS ?= auto
+# Tests run in parallel, one worker per CPU the system reports (pytest-xdist's "logical": with
+# psutil installed, "auto" would count physical cores, one on a two-thread VM); TEST_WORKERS=0
+# runs them in one process. PYTEST_ARGS adds options: make test PYTEST_ARGS="-k calendar".
+TEST_WORKERS ?= logical
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
