@@ -11,7 +11,7 @@ from django.conf import settings
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.specs import ImageSpec
-from pilkit.utils import process_image
+from pilkit.utils import open_image, process_image
 
 from .processing import FocalCropResize, rendition_geometry
 
@@ -65,16 +65,34 @@ class PhotoRenditionSpec(ImageSpec):
     def processors(self):
         return [FocalCropResize(width=self.width, ratio=self.ratio, focal=self.focal)]
 
+    @property
+    def encoder_options(self):
+        """The file options, plus how hard the WebP encoder works (PHOTO_WEBP_METHOD): it
+        changes a file's size, never what it shows, so it is not part of the rendition's name
+        (imagekit names files by self.options)."""
+        if self.format == WEBP:
+            return {**self.options, "method": settings.PHOTO_WEBP_METHOD}
+        return self.options
+
     def generate(self):
-        if self.source_image is None:
-            return super().generate()
-        return process_image(
-            self.source_image,
-            processors=self.processors,
-            format=self.format,
-            autoconvert=self.autoconvert,
-            options=self.options,
-        )
+        image, reopened = self.source_image, False
+        if image is None:
+            # As ImageSpec.generate does, with the encoder options.
+            reopened = self.source.closed
+            if reopened:
+                self.source.open()
+            image = open_image(self.source)
+        try:
+            return process_image(
+                image,
+                processors=self.processors,
+                format=self.format,
+                autoconvert=self.autoconvert,
+                options=self.encoder_options,
+            )
+        finally:
+            if reopened:
+                self.source.close()
 
 
 @dataclass(frozen=True)

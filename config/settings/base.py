@@ -155,6 +155,9 @@ if AWS_STORAGE_BUCKET_NAME:
 # Photo uploads: larger files or more pixels (all frames of an animation) are refused.
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
+# How hard the WebP encoder works for renditions: 0 (fastest) to 6 (smallest files); 4 is
+# Pillow's default. It changes file sizes only, so existing renditions stay valid.
+PHOTO_WEBP_METHOD = env.int("PHOTO_WEBP_METHOD", default=4)
 # Renditions live beside the originals: renditions/photos/<year>/<month>/<token>/<hash>.webp
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 

@@ -13,6 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# Renditions in a third of the time, files a few per cent larger.
+PHOTO_WEBP_METHOD = 0
 # Pages render afresh in tests unless a test turns the page cache on.
 PAGE_CACHE_SECONDS = 0
 

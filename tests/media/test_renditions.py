@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from PIL import Image
 
-from apps.media.renditions import WEBP, photo_renditions
+from apps.media.renditions import WEBP, photo_rendition_files, photo_renditions
 from apps.media.services import photo_create_renditions, photo_save
 from tests.factories import PhotoFactory
 from tests.factories.media import encode_image, image_upload
@@ -163,3 +163,20 @@ def test_animation_stays_animated_in_the_original_and_still_in_renditions(image_
         assert image.n_frames == 3
     rendition = photo_renditions(photo, image_format=WEBP)[0]
     assert getattr(open_rendition(rendition), "n_frames", 1) == 1
+
+
+def test_webp_effort_changes_the_file_size_but_not_its_name_or_picture(settings):
+    photo = PhotoFactory(image=image_upload(size=(1200, 800)))
+    made = {}
+    for method in (0, 6):
+        settings.PHOTO_WEBP_METHOD = method
+        (_width, rendition), *_ = photo_rendition_files(photo, image_format=WEBP)
+        content = rendition.generator.generate().read()
+        with Image.open(io.BytesIO(content)) as image:
+            made[method] = (rendition.name, image.format, image.size, len(content))
+
+    (fast_name, fast_format, fast_size, fast_bytes) = made[0]
+    (small_name, small_format, small_size, small_bytes) = made[6]
+    assert fast_name == small_name  # existing renditions stay valid when the setting changes
+    assert fast_format == small_format == "WEBP" and fast_size == small_size == (480, 320)
+    assert fast_bytes != small_bytes  # the setting reaches the encoder
