@@ -13,6 +13,17 @@ from apps.core.cache import cached_fragment
 
 from .models import Article
 
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    """Return the aware start of a day in the site's time zone: archives count Berlin days."""
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_default_timezone())
+
+
+def month_after(year: int, month: int) -> tuple[int, int]:
+    """Return (year, month) of the month that follows."""
+    return year + month // 12, month % 12 + 1
+
+
 # The short forms WordPress's German calendar uses: "Mrz", where Django's MONTHS_3 has "Mär".
 MONTH_ABBREVIATIONS = [
     "Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",

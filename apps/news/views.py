@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
@@ -22,7 +21,7 @@ from django.views.generic.list import MultipleObjectTemplateResponseMixin
 from apps.core.cache import cached_fragment
 
 from .models import Article, Topic
-from .months import months_with_articles_in, neighbour_years
+from .months import local_midnight, month_after, months_with_articles_in, neighbour_years
 
 
 def _date_or_404(year, month=1, day=1, *, days_later=0):
@@ -66,11 +65,10 @@ class ArticleArchiveMixin:
 
     def get_period_queryset(self, start, end):
         """Return the articles published from start (inclusive) to end (exclusive), Berlin days."""
-        tz = timezone.get_default_timezone()
         return self.get_dated_queryset(
             **{
-                f"{self.date_field}__gte": datetime.datetime.combine(start, datetime.time.min, tz),
-                f"{self.date_field}__lt": datetime.datetime.combine(end, datetime.time.min, tz),
+                f"{self.date_field}__gte": local_midnight(start),
+                f"{self.date_field}__lt": local_midnight(end),
             }
         )
 
@@ -117,9 +115,7 @@ class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
         # No date_list and no previous/next month queries: the sidebar calendar links the
         # nearest months with articles.
         date = _date_or_404(self.get_year(), self.get_month())
-        queryset = self.get_period_queryset(
-            date, _date_or_404(date.year + date.month // 12, date.month % 12 + 1)
-        )
+        queryset = self.get_period_queryset(date, _date_or_404(*month_after(date.year, date.month)))
         return None, queryset, {"month": date}
 
 

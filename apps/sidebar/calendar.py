@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 
 from apps.network.models import Meeting
 from apps.news.models import Article
-from apps.news.months import MonthLink
+from apps.news.months import MonthLink, local_midnight, month_after
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class MonthCalendar:
 
     @property
     def name(self):
-        return date_format(datetime.date(self.year, self.month, 1), "F Y")
+        return MonthLink(self.year, self.month).name
 
     @property
     def has_meetings(self):
@@ -77,10 +77,8 @@ class MonthCalendar:
 
 def _month_bounds(year, month):
     """Return the aware start of the month and of the next month in the site's time zone."""
-    tz = timezone.get_default_timezone()
-    start = datetime.datetime(year, month, 1, tzinfo=tz)
-    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
-    return start, following
+    following = datetime.date(*month_after(year, month), 1)
+    return local_midnight(datetime.date(year, month, 1)), local_midnight(following)
 
 
 def _month_of(moment):
