@@ -1,6 +1,7 @@
 """Read-only questions about the network, answered through the published querysets."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
 
@@ -15,6 +16,7 @@ from .models import (
     ProgrammeMembership,
     Role,
 )
+from .models.people import first_role_on
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -47,11 +49,10 @@ def participants_and_host_coordinators(
         Role.objects.filter(wanted).select_related("person", "municipality", "institution")
     )
 
-    def role_then(person_id):
-        # As Person.role_on() reads it: the first role held that day, in the roles' order.
-        return next((r for r in roles if r.person_id == person_id and r.is_active_on(day)), None)
-
-    participants = [(p, role_then(p.person_id)) for p in participations]
+    roles_by_person = defaultdict(list)
+    for role in roles:
+        roles_by_person[role.person_id].append(role)
+    participants = [(p, first_role_on(roles_by_person[p.person_id], day)) for p in participations]
     if not host:
         return participants, []
     coordinators = [

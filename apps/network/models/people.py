@@ -56,10 +56,12 @@ class Person(models.Model):
 
     def role_on(self, day: datetime.date):
         """Return the role held on a day, read from prefetched roles when there are any."""
-        for role in self.roles.all():
-            if role.is_active_on(day):
-                return role
-        return None
+        return first_role_on(self.roles.all(), day)
+
+
+def first_role_on(roles, day: datetime.date):
+    """Return the first of the roles that is held on a day, or None."""
+    return next((role for role in roles if role.is_active_on(day)), None)
 
 
 class RoleQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 """Fill an empty, throwaway database with a state-wide network's worth of content.
 
-Used by `make bench` (tools/bench.py); never run it against a database you want to keep.
+Used by `make bench` (bench/bench.py); never run it against a database you want to keep.
 """
 
 import datetime
