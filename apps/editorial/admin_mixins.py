@@ -1,12 +1,40 @@
-"""Admin building blocks for the editorial workflow: release rights and concurrent edits."""
+"""Admin building blocks for the release contract: nothing a Redaktion member does reaches
+visitors before a Freigabe member releases it, on every path the admin offers.
+
+- What editors add is stored unpublished (`withhold`).
+- What they change on a released record is kept as a waiting change (`change_propose`), the
+  record untouched, on the change form, the list's editable columns and a history restore.
+- Rows shown inside a released record (its photos, roles, participants) are read-only for them.
+- Reference data visitors see (municipalities, institutions, programmes, topics) is only
+  viewable for them (`apps/editorial/roles.py`), photos in use by released content too.
+- They delete only unreleased records they created themselves.
+
+Every save is a revision, and a save on a record someone else saved meanwhile is refused.
+"""
 
 from django import forms
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import post_delete
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import changes
+from .roles import RELEASE_PERMISSION
+from .services import change_propose, change_request_for, edit_token
+from .signals import drop_waiting_change
+
 EDIT_TOKEN_FIELD = "edit_token"
+CONCURRENT_EDIT_MESSAGE = (
+    "Jemand anderes hat diesen Eintrag gespeichert (%(when)s), während Sie ihn bearbeitet "
+    "haben. Ihre Änderungen wurden nicht gespeichert, stehen aber unten noch im Formular. "
+    "Öffnen Sie den Eintrag in einem neuen Tab, übernehmen Sie Ihre Änderungen dort und "
+    "speichern Sie erneut; die andere Fassung finden Sie unter „Änderungsgeschichte“."
+)
 
 
 class GermanSlugMedia:
@@ -19,14 +47,23 @@ class GermanSlugMedia:
 
 
 class ConcurrentEditForm(forms.ModelForm):
-    """Refuse a save when someone else saved the same record since this form was opened."""
+    """Refuse a save when someone else saved the record (or its waiting change) since this
+    form was opened. The token is read from the database, never from the instance, so a form
+    filled from an old revision (history restore) carries today's token."""
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Set by the admin for an editor who continues a waiting change: {field name: JSON value}.
+    waiting_changes = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields[EDIT_TOKEN_FIELD].initial = self.instance.updated_at.isoformat()
+        pk = self.instance.pk
+        if pk and not self.is_bound:
+            self.fields[EDIT_TOKEN_FIELD].initial = edit_token(type(self.instance), pk)
+            for name, value in (self.waiting_changes or {}).items():
+                field = changes.model_field(type(self.instance), name)
+                if field is not None and name in self.fields:
+                    self.initial[name] = changes.form_initial(field, value)
 
     def clean(self):
         cleaned = super().clean()
@@ -34,21 +71,21 @@ class ConcurrentEditForm(forms.ModelForm):
         # The admin's own form always sends the token; posts without one are not checked.
         if not self.instance.pk or not token:
             return cleaned
-        stored = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        current = stored.values_list("updated_at", flat=True).first()
-        if current is not None and token != current.isoformat():
+        # Locks the row until the request's transaction ends: a second save of the same
+        # record waits here and then sees the first one's new token.
+        current = edit_token(type(self.instance), self.instance.pk, lock=True)
+        if current and token != current:
+            updated_at = type(self.instance)._default_manager.get(pk=self.instance.pk).updated_at
             raise forms.ValidationError(
-                _(
-                    "Jemand anderes hat diesen Eintrag gespeichert (%(when)s), während Sie ihn "
-                    "bearbeitet haben. Ihre Änderungen wurden nicht gespeichert, stehen aber "
-                    "unten noch im Formular. Öffnen Sie den Eintrag in einem neuen Tab, "
-                    "übernehmen Sie Ihre Änderungen dort und speichern Sie erneut; die andere "
-                    "Fassung finden Sie unter „Änderungsgeschichte“."
-                ),
+                _(CONCURRENT_EDIT_MESSAGE),
                 code="concurrent_edit",
-                params={"when": timezone.localtime(current).strftime("%d.%m.%Y %H:%M:%S")},
+                params={"when": timezone.localtime(updated_at).strftime("%d.%m.%Y %H:%M:%S")},
             )
         return cleaned
+
+
+def has_release_right(user) -> bool:
+    return user.has_perm(RELEASE_PERMISSION)
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
@@ -64,17 +101,38 @@ class EditorialAdmin(SimpleHistoryAdmin):
             first_fields.append(EDIT_TOKEN_FIELD)
         return [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history checks only the view right before saving a restore.
+        if request.method == "POST":
+            obj = self.get_object(request, object_id)
+            if obj is None or not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "resolver_match", None) and request.resolver_match.url_name.endswith(
+            "_simple_history"
+        ):
+            obj._change_reason = _("Frühere Fassung wiederhergestellt")
+        super().save_model(request, obj, form, change)
+
 
 class ReleaseControlledAdmin(EditorialAdmin):
-    """Editors ("Redaktion") write drafts; only the "Freigabe" group makes things public.
+    """Main content (articles, meetings, people, pages): Redaktion writes, Freigabe releases.
 
-    Enforced on the server: the release fields are read-only for editors, what they add is
-    stored unpublished, released records are read-only for them, and deleting released
-    records or running release actions needs the release permission.
+    Editors' new records are stored unpublished; their changes to released records wait for
+    release as a ChangeRequest; the release fields are read-only for them.
     """
 
     publish_permission = None  # "app_label.codename"
     release_fields = ("is_published",)
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # However a record goes (admin, shell, import), its waiting change goes with it.
+        post_delete.connect(
+            drop_waiting_change, sender=model, dispatch_uid=f"editorial-waiting-{model._meta.label}"
+        )
 
     def has_release_permission(self, request):
         """The release right; Django also asks it for actions with permissions=["release"]."""
@@ -87,25 +145,69 @@ class ReleaseControlledAdmin(EditorialAdmin):
         """Make an object an editor saves non-public."""
         obj.is_published = False
 
+    def is_locked(self, request, obj):
+        """Whether obj is released and the user lacks the release right: its rows (photos,
+        roles, participants) are then read-only and it cannot be deleted."""
+        return (
+            obj is not None
+            and obj.pk is not None
+            and self.is_released(obj)
+            and not self.has_release_permission(request)
+        )
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_release_permission(request):
             fields += [name for name in self.release_fields if name not in fields]
         return fields
 
-    def is_locked(self, request, obj):
-        """Whether obj is released and the user lacks the release right, so may not touch it."""
-        return (
-            obj is not None and self.is_released(obj) and not self.has_release_permission(request)
-        )
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        waiting = change_request_for(obj) if self.is_locked(request, obj) else None
+        if waiting is None:
+            return form
+        # The editor continues the waiting change instead of starting from the live record.
+        return type(form.__name__, (form,), {"waiting_changes": waiting.changes})
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, object_id)
+            self._announce_waiting_change(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _announce_waiting_change(self, request, obj):
+        waiting = change_request_for(obj)
+        if self.is_locked(request, obj):
+            text = _(
+                "Dieser Eintrag ist veröffentlicht. Was Sie hier speichern, sehen Besucher "
+                "erst, wenn die Freigabe es freigibt."
+            )
+            if waiting:
+                text += " " + _("Das Formular zeigt die Änderung, die schon auf Freigabe wartet.")
+            messages.info(request, text)
+        elif waiting:
+            url = reverse("admin:editorial_changerequest_change", args=[waiting.pk])
+            messages.warning(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Für diesen Eintrag wartet eine Änderung von %(author)s auf Freigabe.")
+                    % {"author": waiting.author or _("unbekannt")},
+                    url,
+                    _("Änderung ansehen und freigeben"),
+                ),
+            )
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
+        if not allowed or obj is None or self.has_release_permission(request):
+            return allowed
+        return not self.is_released(obj) and self.created_by(obj) == request.user.pk
+
+    def created_by(self, obj):
+        """Return the id of the user whose save created obj (its first revision), or None."""
+        first = obj.history.order_by("history_date", "history_id").first()
+        return first.history_user_id if first else None
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -114,13 +216,92 @@ class ReleaseControlledAdmin(EditorialAdmin):
         return actions
 
     def delete_queryset(self, request, queryset):
-        if not self.has_release_permission(request) and any(
-            self.is_released(obj) for obj in queryset
-        ):
+        if not all(self.has_delete_permission(request, obj) for obj in queryset):
             raise PermissionDenied
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
-        if not self.has_release_permission(request):
-            self.withhold(obj)
+        if self.has_release_permission(request):
+            super().save_model(request, obj, form, change)
+            return
+        live = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
+        if live is not None and self.is_released(live):
+            self._propose(request, live, form)
+            return
+        self.withhold(obj)
         super().save_model(request, obj, form, change)
+
+    def _propose(self, request, live, form):
+        """Keep the form's changes as a waiting change and stop the admin from saving the
+        record or its relations afterwards."""
+        request._editorial_waiting = change_propose(
+            obj=live, form=form, user=request.user, exclude=self.release_fields
+        )
+        request._editorial_proposed = True
+        form.save_m2m = lambda: None
+        if request._editorial_waiting is not None:
+            messages.info(
+                request,
+                _(
+                    "Ihre Änderung an „%(object)s“ wartet auf Freigabe. Besucher sehen "
+                    "weiter die veröffentlichte Fassung."
+                )
+                % {"object": live},
+            )
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "_editorial_proposed", False):
+            return  # rows of a released record are read-only for editors (see the inlines)
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_editorial_proposed", False):
+            return []  # the formsets were not saved; log_change() says what was proposed
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_editorial_proposed", False):
+            waiting = request._editorial_waiting
+            names = [
+                changes.label(field)
+                for name in (waiting.changes if waiting else {})
+                if (field := changes.model_field(type(obj), name)) is not None
+            ]
+            message = _("Änderung zur Freigabe vorgeschlagen: %(fields)s") % {
+                "fields": ", ".join(names) or _("keine")
+            }
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "_editorial_proposed", False):
+            return super().response_change(request, obj)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return HttpResponseRedirect(
+            reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist")
+        )
+
+
+class ReleasedParentInline:
+    """Rows of a released record (its photos, roles, participants) are part of what visitors
+    see: read-only for users without the parent's release right."""
+
+    def _parent_locked(self, request, obj):
+        parent_admin = self.admin_site._registry.get(self.parent_model)
+        is_locked = getattr(parent_admin, "is_locked", None)
+        return bool(is_locked and is_locked(request, obj))
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._parent_locked(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not self._parent_locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not self._parent_locked(request, obj)
+
+
+class ReleasedInline(ReleasedParentInline, admin.TabularInline):
+    """A tabular inline whose rows follow the parent's release state."""

@@ -1,8 +1,13 @@
-"""Keep the editorial groups' permissions in step with roles.py."""
+"""The editorial workflow's writes: groups, waiting changes and their release."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, transaction
+from django.utils.translation import gettext as _
 
+from . import changes as fields
+from .models import ChangeRequest
 from .roles import EDITORS, PUBLISHERS, editor_permissions, publisher_permissions
 
 
@@ -20,5 +25,130 @@ def editorial_groups_sync(*, using: str = DEFAULT_DB_ALIAS) -> None:
             for permission in candidates.select_related("content_type")
             if (permission.content_type.app_label, permission.codename) in wanted
         ]
-        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group, _created = Group.objects.using(using).get_or_create(name=name)
         group.permissions.set(permissions)
+
+
+class ReleaseRefused(Exception):
+    """A waiting change cannot be released as it is; the message says why, in German."""
+
+
+def edit_token(model, pk, *, lock=False) -> str:
+    """Return the version of a record an editor's form starts from: when the record and its
+    waiting change were last saved. With lock, the record's row stays locked until the
+    transaction ends, so that two saves of one record cannot both pass the check."""
+    records = model._default_manager.filter(pk=pk)
+    if lock:
+        records = records.select_for_update(of=("self",))
+    updated_at = records.values_list("updated_at", flat=True).first()
+    if updated_at is None:
+        return ""
+    waiting = (
+        ChangeRequest.objects.filter(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id=pk,
+        )
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    return updated_at.isoformat() + (f"|{waiting.isoformat()}" if waiting else "")
+
+
+def change_request_for(obj) -> ChangeRequest | None:
+    """Return the change waiting for release on obj, or None."""
+    if obj is None or obj.pk is None:
+        return None
+    return ChangeRequest.objects.for_object(obj).select_related("author").first()
+
+
+@transaction.atomic
+def change_propose(*, obj, form, user, exclude=()) -> ChangeRequest | None:
+    """Keep what a valid form changes on a released record as a waiting change; the record
+    stays untouched. Merges with a change already waiting; return it, or None when the form
+    leaves every field as it is live (a waiting change is then dropped)."""
+    model = type(obj)
+    live = model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
+    waiting = ChangeRequest.objects.for_object(live).select_for_update().first()
+    proposed = dict(waiting.changes) if waiting else {}
+    base = dict(waiting.base) if waiting else {}
+    for field in fields.form_fields(form, exclude):
+        new, old = fields.form_value(form, field), fields.live_value(live, field)
+        if new == old:
+            proposed.pop(field.name, None)
+            base.pop(field.name, None)
+        else:
+            proposed[field.name] = new
+            base.setdefault(field.name, old)
+    if not proposed:
+        if waiting:
+            waiting.delete()
+        return None
+    if waiting is None:
+        waiting = ChangeRequest(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id=live.pk,
+        )
+    waiting.changes, waiting.base = proposed, base
+    waiting.object_repr = str(live)[:300]
+    waiting.author = user
+    waiting.save()
+    return waiting
+
+
+def _conflicting_fields(obj, model, change):
+    return [
+        fields.label(field)
+        for name in change.changes
+        if (field := fields.model_field(model, name)) is not None
+        and fields.live_value(obj, field) != change.base.get(name)
+    ]
+
+
+@transaction.atomic
+def change_release(*, change: ChangeRequest, user):
+    """Apply a waiting change to its record in one save (a revision by user) and drop it.
+
+    Refused when someone changed one of its fields on the record since it was proposed, or
+    when the result breaks a rule of the record (a slug taken on the same day, say).
+    """
+    change = ChangeRequest.objects.select_for_update().filter(pk=change.pk).first()
+    if change is None:
+        raise ReleaseRefused(_("Diese Änderung wurde inzwischen freigegeben oder verworfen."))
+    model = change.content_type.model_class()
+    obj = model._default_manager.select_for_update(of=("self",)).filter(pk=change.object_id)
+    obj = obj.first()
+    if obj is None:
+        change.delete()
+        raise ReleaseRefused(_("Der Eintrag wurde inzwischen gelöscht."))
+    if conflicts := _conflicting_fields(obj, model, change):
+        raise ReleaseRefused(
+            _(
+                "Seit dem Vorschlag hat jemand diese Felder am Eintrag selbst geändert: "
+                "%(fields)s. Bitte den Eintrag öffnen, die Änderung dort übernehmen und "
+                "diesen Vorschlag verwerfen."
+            )
+            % {"fields": ", ".join(conflicts)}
+        )
+    plain, related = [], []
+    for name, value in change.changes.items():
+        if (field := fields.model_field(model, name)) is not None:
+            (related if fields.is_related(field) else plain).append((field, value))
+    for field, value in plain:
+        fields.apply_value(obj, field, value)
+    try:
+        obj.full_clean(exclude=[field.name for field, _value in related])
+    except ValidationError as error:
+        raise ReleaseRefused(" ".join(error.messages)) from error
+    obj._history_user = user
+    author = change.author.get_username() if change.author else _("unbekannt")
+    obj._change_reason = _("Änderung von %(author)s freigegeben") % {"author": author}
+    obj.save()
+    for field, value in related:
+        fields.apply_related(obj, field, value)
+    change.delete()
+    return obj
+
+
+def change_reject(*, change: ChangeRequest) -> None:
+    """Drop a waiting change; the record stays as it is."""
+    ChangeRequest.objects.filter(pk=change.pk).delete()

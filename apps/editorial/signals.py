@@ -1,9 +1,11 @@
-"""Sync the editorial groups after every migrate, once the permissions of all apps exist."""
+"""Signal receivers of the editorial workflow."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import router
 
+from .models import ChangeRequest
 from .services import editorial_groups_sync
 
 
@@ -18,3 +20,11 @@ def sync_editorial_groups(sender, using, **kwargs):
     if sender is not with_models[-1] or not router.allow_migrate_model(using, Group):
         return
     editorial_groups_sync(using=using)
+
+
+def drop_waiting_change(sender, instance, **kwargs):
+    """post_delete receiver for models with waiting changes: a deleted record's change goes."""
+    ChangeRequest.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender, for_concrete_model=False),
+        object_id=instance.pk,
+    ).delete()

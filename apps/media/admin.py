@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from apps.editorial.admin_mixins import has_release_right
+
 from .models import Photo
 from .renditions import WEBP, photo_renditions
-from .services import photo_delete, photo_save, photo_usage_error
+from .services import photo_delete, photo_in_public_use, photo_save, photo_usage_error
 
 THUMBNAIL_WIDTH = 120
 
@@ -85,6 +87,34 @@ class PhotoAdmin(admin.ModelAdmin):
             {"fields": ["format", "dimensions", "size", "used_in", "created_at", "updated_at"]},
         ),
     ]
+
+    def is_locked(self, request, obj):
+        """Whether released content shows the photo and the user may not release: visitors
+        would see a changed caption, alt text or file at once, so it is read-only."""
+        return (
+            obj is not None
+            and not has_release_right(request.user)
+            and photo_in_public_use(photo=obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not self.is_locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not self.is_locked(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and self.is_locked(request, self.get_object(request, object_id)):
+            messages.info(
+                request,
+                _(
+                    "Dieses Foto erscheint in veröffentlichten Artikeln; ändern kann es nur die "
+                    "Freigabe. Für ein anderes Bild laden Sie bitte ein neues Foto hoch."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -82,6 +82,22 @@ def photo_save(*, photo: Photo) -> Photo:
     return photo
 
 
+# Callables photo -> bool that say whether released content shows a photo, registered by the
+# apps that show photos (news registers its articles in NewsConfig.ready): media imports none.
+_public_use_checks = []
+
+
+def register_public_use(check) -> None:
+    """Let check(photo) tell whether visitors see the photo in released content."""
+    if check not in _public_use_checks:
+        _public_use_checks.append(check)
+
+
+def photo_in_public_use(*, photo: Photo) -> bool:
+    """Whether released content (a published or scheduled article) shows the photo."""
+    return photo.pk is not None and any(check(photo) for check in _public_use_checks)
+
+
 def photo_usage_error(*, photo: Photo) -> str | None:
     """Return a German message naming the articles that still use the photo, or None."""
     titles = list(

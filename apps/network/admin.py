@@ -1,9 +1,16 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from apps.editorial.admin_mixins import EditorialAdmin, ReleaseControlledAdmin
+from apps.editorial.admin_mixins import (
+    ConcurrentEditForm,
+    EditorialAdmin,
+    ReleaseControlledAdmin,
+    ReleasedInline,
+)
 
 from .models import (
     Institution,
@@ -28,7 +35,7 @@ class ProgrammeMembershipInline(admin.TabularInline):
     autocomplete_fields = ["municipality", "programme"]
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ReleasedInline):
     """Roles of a person: each at a municipality or an institution."""
 
     model = Role
@@ -49,7 +56,7 @@ class InstitutionRoleInline(MunicipalityRoleInline):
     verbose_name_plural = _("Personen in Funktion")
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ReleasedInline):
     """Speakers, moderators and greeters of a meeting."""
 
     model = MeetingParticipation
@@ -58,7 +65,7 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-class PersonParticipationInline(admin.TabularInline):
+class PersonParticipationInline(ReleasedInline):
     model = MeetingParticipation
     extra = 0
     fields = ["meeting", "role", "note", "order"]
@@ -182,9 +189,35 @@ class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
         return obj.get_absolute_url() if obj.is_published else None
 
 
+class RoleForm(ConcurrentEditForm):
+    # True for users who may not release people: roles of published people are public.
+    published_person_refused = False
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        if self.published_person_refused and person is not None and person.is_published:
+            raise forms.ValidationError(
+                _(
+                    "%(person)s ist veröffentlicht, eine neue Funktion wäre sofort öffentlich. "
+                    "Funktionen veröffentlichter Personen trägt die Freigabe ein."
+                ),
+                code="released_person",
+                params={"person": person},
+            )
+        return cleaned
+
+
 @admin.register(Role)
 class RoleAdmin(NetworkAdmin):
-    """All roles at a glance: who coordinated, governed or led where, and when."""
+    """All roles at a glance: who coordinated, governed or led where, and when.
+
+    A role is public when its person is: for users without the right to release people,
+    roles of published people are read-only and cannot be given to them.
+    """
+
+    form = RoleForm
+    publish_permission = "network.publish_person"
 
     list_display = [
         "person",
@@ -207,3 +240,28 @@ class RoleAdmin(NetworkAdmin):
     ]
     autocomplete_fields = ["person", "municipality", "institution"]
     date_hierarchy = "starts_on"
+
+    def is_locked(self, request, obj):
+        return (
+            obj is not None
+            and obj.person.is_published
+            and not request.user.has_perm(self.publish_permission)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not self.is_locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not self.is_locked(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refused = not request.user.has_perm(self.publish_permission)
+        return type(form.__name__, (form,), {"published_person_refused": refused})
+
+    def delete_queryset(self, request, queryset):
+        if any(self.is_locked(request, role) for role in queryset.select_related("person")):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)

@@ -1,11 +1,13 @@
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin
+from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin, ReleasedInline
+from apps.editorial.models import ChangeRequest
 from apps.media.admin import photo_thumbnail
 
 from .models import Article, ArticlePhoto, Topic
@@ -19,6 +21,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("freigabe", _("wartet auf Freigabe")),
+            ("aenderung", _("online, Änderung wartet auf Freigabe")),
             ("online", _("online")),
             ("geplant", _("geplant (erscheint später)")),
             ("entwurf", _("Entwurf")),
@@ -27,6 +30,9 @@ class PublicationStateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "freigabe":
             return queryset.filter(status=Article.Status.REVIEW)
+        if self.value() == "aenderung":
+            waiting = ChangeRequest.objects.for_model(Article).values("object_id")
+            return queryset.filter(pk__in=waiting)
         if self.value() == "online":
             return queryset.published()
         if self.value() == "geplant":
@@ -36,7 +42,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(ReleasedInline):
     model = ArticlePhoto
     fields = ["thumbnail", "photo", "position", "caption"]
     readonly_fields = ["thumbnail"]
@@ -80,22 +86,34 @@ class ArticleAdmin(ReleaseControlledAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        waiting = ChangeRequest.objects.for_model(Article).filter(object_id=OuterRef("pk"))
+        return (
+            super().get_queryset(request).prefetch_related("tags").annotate(waiting=Exists(waiting))
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # A released article's status changes only through Freigabe (publish, unpublish).
+        return [*fields, "status"] if self.is_locked(request, obj) else fields
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
     @admin.display(description=_("Sichtbarkeit"))
     def state(self, obj):
-        if obj.status == Article.Status.DRAFT:
-            return _("Entwurf")
-        if obj.published_at > timezone.now():
-            return format_html(
+        if obj.is_scheduled:
+            label = format_html(
                 "{} {}",
                 _("geplant ab"),
                 timezone.localtime(obj.published_at).strftime("%d.%m.%Y %H:%M"),
             )
-        return _("online")
+        elif obj.is_published:
+            label = _("online")
+        else:
+            label = obj.get_status_display()
+        if getattr(obj, "waiting", False):
+            return format_html("{}; {}", label, _("Änderung wartet auf Freigabe"))
+        return label
 
     @admin.display(description=_("Themen"))
     def tag_list(self, obj):
@@ -124,7 +142,7 @@ class ArticleAdmin(ReleaseControlledAdmin):
         description=_("Ausgewählte Entwürfe zur Freigabe einreichen"), permissions=["change"]
     )
     def submit_for_review(self, request, queryset):
-        count = articles_submit_for_review(articles=queryset)
+        count = articles_submit_for_review(articles=queryset, user=request.user)
         self.message_user(
             request,
             ngettext(
@@ -138,7 +156,7 @@ class ArticleAdmin(ReleaseControlledAdmin):
 
     @admin.action(description=_("Ausgewählte Artikel veröffentlichen"), permissions=["release"])
     def publish(self, request, queryset):
-        count = articles_publish(articles=queryset)
+        count = articles_publish(articles=queryset, user=request.user)
         self.message_user(
             request,
             ngettext("%d Artikel veröffentlicht.", "%d Artikel veröffentlicht.", count) % count,
@@ -149,7 +167,7 @@ class ArticleAdmin(ReleaseControlledAdmin):
         description=_("Ausgewählte Artikel zurückziehen (Entwurf)"), permissions=["release"]
     )
     def unpublish(self, request, queryset):
-        count = articles_unpublish(articles=queryset)
+        count = articles_unpublish(articles=queryset, user=request.user)
         self.message_user(
             request,
             ngettext("%d Artikel zurückgezogen.", "%d Artikel zurückgezogen.", count) % count,

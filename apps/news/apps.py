@@ -9,8 +9,12 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from apps.core.cache import register_schedule
+        from apps.media.services import register_public_use
 
         from .models import Article
+        from .services import photo_in_released_article
 
         # Cached pages expire when the next scheduled article is due.
         register_schedule(Article.objects.next_publication)
+        # Photos shown by released articles are locked for editors (apps/media/admin.py).
+        register_public_use(photo_in_released_article)

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
@@ -73,7 +74,11 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TopicArticlesFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        """The topic, if a published article has it; like its page, a 404 otherwise."""
+        topic = get_object_or_404(Topic, slug=slug)
+        if not Article.objects.published().tagged_with(topic).exists():
+            raise Http404
+        return topic
 
     def title(self, obj):
         return f"{settings.SITE_NAME} – Thema: {obj.name}"

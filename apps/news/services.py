@@ -3,14 +3,22 @@
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from apps.core.cache import bump_content_version
+from .models import Article, ArticlePhoto
 
-from .models import Article
+
+def _save(article, user, reason):
+    """Save like the change form does: a revision by user, a new updated_at (so open forms
+    notice the change), and through the save signals a fresh page cache."""
+    if user is not None:
+        article._history_user = user
+    article._change_reason = reason
+    article.save()
 
 
 @transaction.atomic
-def articles_publish(*, articles: QuerySet) -> int:
+def articles_publish(*, articles: QuerySet, user=None) -> int:
     """Release articles; return how many changed.
 
     An article released without a future date is published now (its day is the release
@@ -18,29 +26,46 @@ def articles_publish(*, articles: QuerySet) -> int:
     """
     now = timezone.now()
     count = 0
-    for article in articles.exclude(status=Article.Status.PUBLISHED).select_for_update(
-        of=("self",)
-    ):
+    for article in _locked(articles.exclude(status=Article.Status.PUBLISHED)):
         article.status = Article.Status.PUBLISHED
         if article.published_at < now:
             article.published_at = now
             article.publication_date = timezone.localdate(now)
             article.slug = article.unique_slug(article.slug)  # its day may have changed
-        article.save()
+        _save(article, user, _("Veröffentlicht"))
         count += 1
     return count
 
 
 @transaction.atomic
-def articles_unpublish(*, articles: QuerySet) -> int:
+def articles_unpublish(*, articles: QuerySet, user=None) -> int:
     """Take articles back to draft. Return the count changed."""
-    count = articles.exclude(status=Article.Status.DRAFT).update(status=Article.Status.DRAFT)
-    # A bulk update sends no save signals: make cached pages stale here.
-    transaction.on_commit(bump_content_version)
+    count = 0
+    for article in _locked(articles.exclude(status=Article.Status.DRAFT)):
+        article.status = Article.Status.DRAFT
+        _save(article, user, _("Zurückgezogen"))
+        count += 1
     return count
 
 
 @transaction.atomic
-def articles_submit_for_review(*, articles: QuerySet) -> int:
-    """Mark drafts as waiting for release (not public, so no cached page changes)."""
-    return articles.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)
+def articles_submit_for_review(*, articles: QuerySet, user=None) -> int:
+    """Mark drafts as waiting for release (not public). Return the count changed."""
+    count = 0
+    for article in _locked(articles.filter(status=Article.Status.DRAFT)):
+        article.status = Article.Status.REVIEW
+        _save(article, user, _("Zur Freigabe eingereicht"))
+        count += 1
+    return count
+
+
+def photo_in_released_article(photo) -> bool:
+    """Whether a published or scheduled article shows the photo."""
+    return ArticlePhoto.objects.filter(
+        photo=photo, article__status=Article.Status.PUBLISHED
+    ).exists()
+
+
+def _locked(articles: QuerySet) -> QuerySet:
+    """The articles' rows, locked until the transaction ends (like a form's save)."""
+    return articles.select_for_update(of=("self",)).order_by("pk")

@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -172,7 +173,10 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
 @never_cache
 @staff_member_required
 def article_preview(request, pk):
-    """Show any article, published or not, to staff; never cached."""
+    """Show any article, published or not, to staff who may view articles in the admin (a
+    staff account outside the editorial groups gets 403); never cached."""
+    if not request.user.has_perm("news.view_article"):
+        raise PermissionDenied
     article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
     return render(
         request,

@@ -123,6 +123,9 @@ class Role(models.Model):
     )
     starts_on = models.DateField(_("von"), null=True, blank=True)
     ends_on = models.DateField(_("bis"), null=True, blank=True, help_text=_("Leer: bis heute."))
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    history = HistoricalRecords(verbose_name=_("Version einer Funktion"))
 
     objects = RoleQuerySet.as_manager()
 
