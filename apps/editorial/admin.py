@@ -24,7 +24,7 @@ def _admin_url(change):
 
 @admin.register(ChangeRequest)
 class ChangeRequestAdmin(admin.ModelAdmin):
-    list_display = ["record", "kind", "changed_fields", "author", "updated_at"]
+    list_display = ["object_repr", "kind", "changed_fields", "author", "updated_at"]
     list_select_related = ["content_type", "author"]
     list_filter = ["content_type"]
     search_fields = ["object_repr"]

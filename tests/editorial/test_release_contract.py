@@ -21,6 +21,7 @@ from tests.factories import (
     PhotoFactory,
     ProgrammeFactory,
     RoleFactory,
+    UserFactory,
 )
 from tests.factories.admin_forms import scraped_form
 
@@ -512,3 +513,38 @@ def test_article_list_says_which_articles_wait_for_release(as_publisher):
     page = as_publisher.get(reverse("admin:news_article_changelist")).content.decode()
     assert '<td class="field-state">Zur Freigabe eingereicht</td>' in page
     assert '<td class="field-state">online</td>' not in page
+
+
+def test_preview_of_hidden_articles_only_for_those_who_may_view_them(client, editor):
+    draft = ArticleFactory(draft=True, title="Geheimer Entwurf")
+    url = draft.get_preview_url()
+    assert client.get(url).status_code == 302  # to the login
+    client.force_login(UserFactory(username="ohne-gruppe", is_staff=True))
+    assert client.get(url).status_code == 403
+    client.force_login(editor)
+    assert "Geheimer Entwurf" in client.get(url).content.decode()
+
+
+def test_feed_of_a_topic_only_drafts_use_is_not_found(visitor):
+    ArticleFactory(draft=True, tags=["Vertraulich"])
+    assert visitor.get("/aktuelles/thema/vertraulich/").status_code == 404
+    assert visitor.get("/aktuelles/thema/vertraulich/feed/").status_code == 404
+    ArticleFactory(tags=["Vertraulich"])
+    assert visitor.get("/aktuelles/thema/vertraulich/feed/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name"),
+    [("article", "meetings"), ("article", "people"), ("meeting", "host_municipality")],
+)
+def test_autocomplete_answers_editors_and_refuses_staff_without_group(
+    client, editor, model_name, field_name
+):
+    app_label = "news" if model_name == "article" else "network"
+    MunicipalityFactory(name="Ahlen")
+    url = reverse("admin:autocomplete")
+    query = {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": "A"}
+    client.force_login(UserFactory(username="ohne-gruppe", is_staff=True))
+    assert client.get(url, query).status_code == 403
+    client.force_login(editor)
+    assert client.get(url, query).status_code == 200
