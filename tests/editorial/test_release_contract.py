@@ -543,7 +543,12 @@ def test_autocomplete_answers_editors_and_refuses_staff_without_group(
     app_label = "news" if model_name == "article" else "network"
     MunicipalityFactory(name="Ahlen")
     url = reverse("admin:autocomplete")
-    query = {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": "A"}
+    query = {
+        "app_label": app_label,
+        "model_name": model_name,
+        "field_name": field_name,
+        "term": "A",
+    }
     client.force_login(UserFactory(username="ohne-gruppe", is_staff=True))
     assert client.get(url, query).status_code == 403
     client.force_login(editor)
