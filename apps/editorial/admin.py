@@ -75,6 +75,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["can_release"] = self.has_release_permission(request)
+        context["title"] = _("Wartende Änderung prüfen")
         return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -172,14 +172,15 @@ class ReleaseControlledAdmin(EditorialAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             obj = self.get_object(request, object_id)
-            self._announce_waiting_change(request, obj)
+            if obj is not None and self.has_view_or_change_permission(request, obj):
+                self._announce_waiting_change(request, obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _announce_waiting_change(self, request, obj):
         waiting = change_request_for(obj)
         if self.is_locked(request, obj):
             text = _(
-                "Dieser Eintrag ist veröffentlicht. Was Sie hier speichern, sehen Besucher "
+                "Dieser Eintrag ist freigegeben. Was Sie hier speichern, sehen Besucher "
                 "erst, wenn die Freigabe es freigibt."
             )
             if waiting:
