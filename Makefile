@@ -18,7 +18,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	@if $(BIN)/python manage.py help load_seed_data >/dev/null 2>&1; then \
-		$(BIN)/python manage.py load_seed_data; fi
+		$(BIN)/python manage.py load_seed_data --if-empty; fi
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,7 @@ from apps.network.models import (
 )
 from apps.news.models import Article, ArticlePhoto
 
+from .models import SeedRecord
 from .placeholders import placeholder_jpeg
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
@@ -37,23 +39,37 @@ PLACEHOLDER_LICENCE = (
 )
 # Seed articles appear at noon, local time, on their day.
 PUBLICATION_TIME = datetime.time(12, 0)
+# The publication field of meetings and people: public on a first load, hidden later.
+PUBLIC_FLAG = {"public": {"is_published": True}, "hidden": {"is_published": False}}
 
 
 @dataclass
 class SeedReport:
-    """What a load created, changed or found unchanged, counted per model."""
+    """What a load created, overwrote, kept or skipped, counted per model."""
 
     created: Counter = field(default_factory=Counter)
     changed: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    # Records that differ from the seed files (editors' work), left as they are.
+    kept: Counter = field(default_factory=Counter)
+    # Records an editor deleted: not made again.
+    deleted: Counter = field(default_factory=Counter)
     dry_run: bool = False
+    skipped: bool = False
 
     @property
     def summary(self) -> str:
+        if self.skipped:
+            return (
+                "Die Datenbank hat schon Inhalte; nichts geladen. Abgleich mit den Dateien: "
+                "python manage.py load_seed_data"
+            )
         prefix = "Probelauf (nichts gespeichert): " if self.dry_run else ""
         return (
             f"{prefix}{sum(self.created.values())} angelegt, "
-            f"{sum(self.changed.values())} geändert, "
+            f"{sum(self.changed.values())} überschrieben, "
+            f"{sum(self.kept.values())} von der Redaktion geändert und belassen, "
+            f"{sum(self.deleted.values())} von der Redaktion gelöscht und nicht neu angelegt, "
             f"{sum(self.unchanged.values())} unverändert."
         )
 
@@ -78,56 +94,116 @@ def body_html(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self, *, dry_run: bool, stdout: TextIO | None):
+    """Writes the seed files' content.
+
+    Records are found by their seed key (SeedRecord). A first load (an empty database)
+    creates everything public; a later run creates only entries new to the files, unpublished
+    for an editor to release, reports what editors changed without overwriting it (unless
+    overwrite), adds no link an editor removed, and never publishes, unpublishes, deletes or
+    duplicates anything.
+    """
+
+    def __init__(self, *, dry_run: bool, overwrite: bool, first_load: bool, stdout):
         self.dry_run = dry_run
+        self.overwrite = overwrite
+        self.first_load = first_load
         self.stdout = stdout
         self.report = SeedReport(dry_run=dry_run)
         self.zone = timezone.get_default_timezone()
         # Links and tags of rows created in this run count with their creation.
         self.fresh = set()
+        self.records = {
+            record.key: record for record in SeedRecord.objects.select_related("content_type")
+        }
 
     def say(self, line: str) -> None:
         if self.stdout is not None:
             self.stdout.write(line + "\n")
 
-    # Generic writes: look up by natural key, write only what differs.
+    def _remember(self, key, obj):
+        record = SeedRecord.objects.create(
+            key=key, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+        self.records[key] = record
 
-    def sync(self, model, lookup: dict, values: dict, *, label: str):
-        name = model._meta.verbose_name
+    def _find(self, model, key, lookup):
+        """Return (record or None, deleted): by seed key, else (older databases) by lookup."""
+        record = self.records.get(key)
+        if record is not None:
+            obj = model.objects.filter(pk=record.object_id).first()
+            return obj, obj is None
         obj = model.objects.filter(**lookup).first()
+        if obj is not None:
+            self._remember(key, obj)
+        return obj, False
+
+    # Generic writes.
+
+    def sync(self, model, key: str, lookup: dict, values: dict, *, label: str, release=None):
+        """Return the record for a seed entry, created if new; None if an editor deleted it.
+
+        `release` holds the publication fields: set on creation only, public on a first
+        load, unpublished on a later one.
+        """
+        name = model._meta.verbose_name
+        obj, deleted = self._find(model, key, lookup)
+        if deleted:
+            self.report.deleted[name] += 1
+            self.say(f"- {name}: {label} (von der Redaktion gelöscht, nicht neu angelegt)")
+            return None
         if obj is None:
-            obj = model(**lookup, **values)
+            state = (release or {}).get("public" if self.first_load else "hidden", {})
+            obj = model(**lookup, **values, **state)
             obj.save()
+            self._remember(key, obj)
             self.fresh.add((model, obj.pk))
             self.report.created[name] += 1
-            self.say(f"+ {name}: {label}")
+            hidden = "" if self.first_load or not release else " (unveröffentlicht)"
+            self.say(f"+ {name}: {label}{hidden}")
             return obj
-        changed = [key for key, value in values.items() if getattr(obj, key) != value]
-        if changed:
-            for key in changed:
-                setattr(obj, key, values[key])
-            obj.save(update_fields=[model._meta.get_field(key).name for key in changed])
-            self.report.changed[name] += 1
-            self.say(f"~ {name}: {label} ({', '.join(changed)})")
-        else:
+        differing = [key for key, value in values.items() if getattr(obj, key) != value]
+        if not differing:
             self.report.unchanged[name] += 1
+        elif self.overwrite:
+            for field_name in differing:
+                setattr(obj, field_name, values[field_name])
+            obj.save(update_fields=[model._meta.get_field(key).name for key in differing])
+            self.report.changed[name] += 1
+            self.say(f"~ {name}: {label} ({', '.join(differing)}) überschrieben")
+        else:
+            self.report.kept[name] += 1
+            self.say(f"= {name}: {label} ({', '.join(differing)}) geändert, belassen")
         return obj
 
+    def _sync_links(self, obj, what, missing, add, *, label):
+        if not missing:
+            return
+        if (type(obj), obj.pk) in self.fresh:
+            add()
+        elif self.overwrite:
+            add()
+            self.say(f"~ {label}: {what} ergänzt: {', '.join(sorted(map(str, missing)))}")
+            self.report.changed[f"{obj._meta.verbose_name} ({what})"] += 1
+        else:
+            self.say(f"= {label}: {what} fehlen, belassen: {', '.join(sorted(map(str, missing)))}")
+            self.report.kept[f"{obj._meta.verbose_name} ({what})"] += 1
+
     def sync_m2m(self, obj, attribute: str, wanted: list, *, label: str) -> None:
+        """Add the seed's links that are missing (on a new record, or with overwrite); an
+        editor's own links always stay."""
+        if obj is None:
+            return
         manager = getattr(obj, attribute)
-        wanted_pks = {item.pk for item in wanted}
-        if set(manager.values_list("pk", flat=True)) != wanted_pks:
-            manager.set(wanted)
-            if (type(obj), obj.pk) not in self.fresh:
-                self.say(f"~ {label}: {attribute}")
-                self.report.changed[f"{obj._meta.verbose_name} ({attribute})"] += 1
+        present = set(manager.values_list("pk", flat=True))
+        missing = [item for item in wanted if item is not None and item.pk not in present]
+        self._sync_links(obj, attribute, missing, lambda: manager.add(*missing), label=label)
 
     def sync_tags(self, obj, names: list[str], *, label: str) -> None:
-        if set(obj.tags.names()) != set(names):
-            obj.tags.set(names)
-            if (type(obj), obj.pk) not in self.fresh:
-                self.say(f"~ {label}: Themen {', '.join(names)}")
-                self.report.changed[f"{obj._meta.verbose_name} (Themen)"] += 1
+        if obj is None:
+            return
+        present = {name.casefold() for name in obj.tags.names()}
+        missing = [name for name in names if name.casefold() not in present]
+        self._sync_links(obj, "Themen", missing, lambda: obj.tags.add(*missing), label=label)
 
     # The content, in dependency order.
 
@@ -146,6 +222,7 @@ class _Loader:
             predecessor = self.programmes.get(row.get("predecessor"))
             self.programmes[row["slug"]] = self.sync(
                 Programme,
+                f"programme:{row['slug']}",
                 {"slug": row["slug"]},
                 {
                     "name": row["name"],
@@ -163,6 +240,7 @@ class _Loader:
         for row in read_seed_file("municipalities")["municipality"]:
             municipality = self.sync(
                 Municipality,
+                f"municipality:{row['slug']}",
                 {"slug": row["slug"]},
                 {
                     "name": row["name"],
@@ -174,11 +252,16 @@ class _Loader:
             )
             self.municipalities[row["slug"]] = municipality
             for membership in row.get("memberships", []):
+                programme = self.programmes[membership["programme"]]
+                if municipality is None or programme is None:
+                    continue
                 self.sync(
                     ProgrammeMembership,
+                    f"membership:{row['slug']}:{membership['programme']}:"
+                    f"{membership['joined_year']}",
                     {
                         "municipality": municipality,
-                        "programme": self.programmes[membership["programme"]],
+                        "programme": programme,
                         "joined_year": membership["joined_year"],
                     },
                     {"note": membership.get("note", "")},
@@ -192,6 +275,7 @@ class _Loader:
             municipality = self.municipalities.get(row.get("municipality"))
             self.institutions[row["slug"]] = self.sync(
                 Institution,
+                f"institution:{row['slug']}",
                 {"slug": row["slug"]},
                 {
                     "name": row["name"],
@@ -209,6 +293,7 @@ class _Loader:
         for row in read_seed_file("people")["person"]:
             person = self.sync(
                 Person,
+                f"person:{row['slug']}",
                 {"slug": row["slug"]},
                 {
                     "academic_title": row.get("academic_title", ""),
@@ -216,13 +301,18 @@ class _Loader:
                     "last_name": row["last_name"],
                 },
                 label=f"{row['first_name']} {row['last_name']}",
+                release=PUBLIC_FLAG,
             )
             self.people[row["slug"]] = person
             for role in row.get("roles", []):
                 municipality = self.municipalities.get(role.get("municipality"))
                 institution = self.institutions.get(role.get("institution"))
+                if person is None or (municipality or institution) is None:
+                    continue
+                organisation = role.get("municipality") or role.get("institution")
                 self.sync(
                     Role,
+                    f"role:{row['slug']}:{role['kind']}:{organisation}:{role.get('starts_on', '')}",
                     {
                         "person": person,
                         "kind": role["kind"],
@@ -244,6 +334,7 @@ class _Loader:
             programme = self.programmes.get(row.get("programme"))
             meeting = self.sync(
                 Meeting,
+                f"meeting:{row['slug']}",
                 {"slug": row["slug"]},
                 {
                     "kind": row["kind"],
@@ -261,9 +352,9 @@ class _Loader:
                     "municipality_count": row.get("municipality_count"),
                     "municipalities_approximate": row.get("municipalities_approximate", False),
                     "summary": row.get("summary", ""),
-                    "is_published": True,
                 },
                 label=row["slug"],
+                release=PUBLIC_FLAG,
             )
             self.meetings[row["slug"]] = meeting
             self.sync_m2m(
@@ -280,11 +371,15 @@ class _Loader:
             )
             self.sync_tags(meeting, row.get("tags", []), label=row["slug"])
             for order, part in enumerate(row.get("participations", [])):
+                person = self.people[part["person"]]
+                if meeting is None or person is None:
+                    continue
                 self.sync(
                     MeetingParticipation,
+                    f"participation:{row['slug']}:{part['person']}:{part['role']}",
                     {
                         "meeting": meeting,
-                        "person": self.people[part["person"]],
+                        "person": person,
                         "role": part["role"],
                     },
                     {"note": part.get("note", ""), "order": order},
@@ -296,17 +391,22 @@ class _Loader:
             published_at = datetime.datetime.combine(row["date"], PUBLICATION_TIME, self.zone)
             article = self.sync(
                 Article,
+                f"article:{row['date']}:{row['slug']}",
                 {"publication_date": row["date"], "slug": row["slug"]},
                 {
                     "title": row["title"],
                     "lead": row["lead"].strip(),
                     "body": body_html(row.get("body", "")),
-                    "status": Article.Status.PUBLISHED,
-                    "published_at": published_at,
                     "editorial_note": row.get("date_note", ""),
                 },
                 label=f"{row['date']} {row['title']}",
+                release={
+                    "public": {"status": Article.Status.PUBLISHED, "published_at": published_at},
+                    "hidden": {"status": Article.Status.DRAFT, "published_at": published_at},
+                },
             )
+            if article is None:
+                continue
             label = f"Artikel {row['slug']}"
             self.sync_tags(article, row.get("tags", []), label=label)
             for attribute, known in (
@@ -328,7 +428,10 @@ class _Loader:
             "credit": PLACEHOLDER_CREDIT,
             "licence": PLACEHOLDER_LICENCE,
         }
+        link_key = f"articlephoto:{article_row['date']}:{article_row['slug']}:{position}"
         photo = Photo.objects.filter(source_key=key).first()
+        if photo is None and link_key in self.records:
+            return  # the editors deleted the placeholder photo
         if photo is None:
             self.report.created[Photo._meta.verbose_name] += 1
             self.say(f"+ Foto: {row['caption']}")
@@ -338,28 +441,31 @@ class _Loader:
                 return
             image = ContentFile(placeholder_jpeg(row["caption"]), name="platzhalter.jpg")
             photo = photo_save(photo=Photo(image=image, source_key=key, **values))
+            self._remember(f"photo:{key}", photo)
         else:
-            changed = [key for key, value in values.items() if getattr(photo, key) != value]
-            if changed:
-                for name in changed:
-                    setattr(photo, name, values[name])
-                photo.save(update_fields=changed)
-                self.report.changed[Photo._meta.verbose_name] += 1
-                self.say(f"~ Foto: {row['caption']} ({', '.join(changed)})")
-            else:
-                self.report.unchanged[Photo._meta.verbose_name] += 1
+            self.sync(Photo, f"photo:{key}", {"source_key": key}, values, label=row["caption"])
         self.sync(
             ArticlePhoto,
+            link_key,
             {"article": article, "photo": photo},
-            {"position": position, "caption": ""},
+            {"position": position},
             label=f"{article_row['slug']} – {row['caption']}",
         )
 
 
 @transaction.atomic
-def seed_data_load(*, dry_run: bool, stdout: TextIO | None = None) -> SeedReport:
-    """Create or update the seed content; with dry_run, report and roll everything back."""
-    report = _Loader(dry_run=dry_run, stdout=stdout).load()
+def seed_data_load(
+    *, dry_run: bool, overwrite: bool = False, if_empty: bool = False, stdout: TextIO | None = None
+) -> SeedReport:
+    """Load the seed content; see _Loader for what a later run does. With if_empty, load only
+    into a database without content (what `make run` does on every start); with dry_run,
+    report and roll everything back."""
+    first_load = not SeedRecord.objects.exists() and not Article.objects.exists()
+    if if_empty and not first_load:
+        return SeedReport(dry_run=dry_run, skipped=True)
+    report = _Loader(
+        dry_run=dry_run, overwrite=overwrite, first_load=first_load, stdout=stdout
+    ).load()
     if dry_run:
         transaction.set_rollback(True)
     return report

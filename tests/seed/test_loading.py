@@ -41,26 +41,43 @@ def test_second_run_creates_changes_and_writes_nothing(seed):
     assert row_counts() == before
 
 
-def test_run_repairs_an_edited_row_and_reports_it(seed):
+def test_second_run_keeps_editors_changes_and_reports_them(seed):
     story = Article.objects.get(slug="15-lernnetzwerktreffen-in-gelsenkirchen")
     story.title = "Anders"
     story.save()
     story.tags.set(["Falsch"])
-    report = seed_data_load(dry_run=False)
+    out = io.StringIO()
+    report = seed_data_load(dry_run=False, stdout=out)
+    story.refresh_from_db()
+    assert story.title == "Anders"
+    assert set(story.tags.names()) == {"Falsch"}
+    assert sum(report.kept.values()) == 2 and sum(report.changed.values()) == 0
+    assert "(title) geändert, belassen" in out.getvalue()
+
+
+def test_overwrite_restores_fields_and_links_and_says_so(seed):
+    story = Article.objects.get(slug="15-lernnetzwerktreffen-in-gelsenkirchen")
+    story.title = "Anders"
+    story.save()
+    story.tags.set(["Falsch"])
+    out = io.StringIO()
+    call_command("load_seed_data", "--overwrite", stdout=out)
     story.refresh_from_db()
     assert story.title == "15. Lernnetzwerktreffen in Gelsenkirchen"
-    assert set(story.tags.names()) == {"Lernnetzwerk", "Kein Kind zurücklassen", "Schule"}
-    assert sum(report.changed.values()) == 2 and sum(report.created.values()) == 0
+    # The seed's topics are back; the editor's own one stays.
+    assert set(story.tags.names()) == {"Lernnetzwerk", "Kein Kind zurücklassen", "Schule", "Falsch"}
+    assert "(title) überschrieben" in out.getvalue()
+    assert "Themen ergänzt" in out.getvalue()
 
 
 def test_dry_run_reports_changes_and_writes_nothing(seed):
     Article.objects.filter(slug="15-lernnetzwerktreffen-in-gelsenkirchen").update(title="Anders")
     before = row_counts()
     out = io.StringIO()
-    call_command("load_seed_data", "--dry-run", stdout=out)
+    call_command("load_seed_data", "--dry-run", "--overwrite", stdout=out)
     assert "Probelauf" in out.getvalue()
-    assert "15. Lernnetzwerktreffen in Gelsenkirchen (title)" in out.getvalue()
-    assert "0 angelegt, 1 geändert" in out.getvalue()
+    assert "15. Lernnetzwerktreffen in Gelsenkirchen (title) überschrieben" in out.getvalue()
+    assert "0 angelegt, 1 überschrieben" in out.getvalue()
     assert row_counts() == before
     assert Article.objects.get(slug="15-lernnetzwerktreffen-in-gelsenkirchen").title == "Anders"
 
