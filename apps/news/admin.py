@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin,
 from apps.editorial.models import ChangeRequest
 from apps.media.admin import photo_thumbnail
 
+from .forms import PREVIEW, ArticleAdminForm, publication_state_text
 from .models import Article, ArticlePhoto, Topic
 from .services import articles_publish, articles_submit_for_review, articles_unpublish
 
@@ -68,15 +70,19 @@ class ArticleAdmin(ReleaseControlledAdmin):
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["publication_state", "created_at", "updated_at"]
     autocomplete_fields = ["author", "meetings", "municipalities", "people", "institutions"]
     actions = ["submit_for_review", "publish", "unpublish"]
+    form = ArticleAdminForm
     publish_permission = "news.publish_article"
     release_fields = ("published_at",)
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
-        (_("Veröffentlichung"), {"fields": ["status", "published_at", "author"]}),
+        (
+            _("Veröffentlichung"),
+            {"fields": ["publication_state", "status", "published_at", "author"]},
+        ),
         (_("Intern"), {"fields": ["editorial_note"], "classes": ["collapse"]}),
         (
             _("Bezüge"),
@@ -95,6 +101,33 @@ class ArticleAdmin(ReleaseControlledAdmin):
         fields = super().get_readonly_fields(request, obj)
         # A released article's status changes only through Freigabe (publish, unpublish).
         return [*fields, "status"] if self.is_locked(request, obj) else fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        may_release = self.has_release_permission(request)
+        return type(form.__name__, (form,), {"may_release": may_release})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            can_release=self.has_release_permission(request),
+            is_locked=self.is_locked(request, obj),
+            is_draft=obj is None or obj.status != Article.Status.PUBLISHED,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if PREVIEW in request.POST:
+            return HttpResponseRedirect(obj.get_preview_url())
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if PREVIEW in request.POST:
+            return HttpResponseRedirect(obj.get_preview_url())
+        return super().response_change(request, obj)
+
+    @admin.display(description=_("Stand"))
+    def publication_state(self, obj):
+        return publication_state_text(obj)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}

@@ -138,14 +138,16 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField(
         _("Veröffentlichungszeitpunkt"),
-        default=timezone.now,
+        null=True,
+        blank=True,
         help_text=_(
-            "Liegt er in der Zukunft, erscheint der Artikel automatisch zu diesem Zeitpunkt."
+            "Leer lassen: der Artikel erscheint, sobald er veröffentlicht wird. Ein Zeitpunkt "
+            "in der Zukunft plant ihn; er erscheint dann automatisch."
         ),
     )
-    # The publication day in the site's time zone, derived from published_at; it keeps
-    # slugs unique per day (the day in the article's URL).
-    publication_date = models.DateField(_("Veröffentlichungstag"), editable=False)
+    # The publication day in the site's time zone, derived from published_at (none while a
+    # draft has no time); it keeps slugs unique per day (the day in the article's URL).
+    publication_date = models.DateField(_("Veröffentlichungstag"), null=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Autor/in"),
@@ -221,6 +223,9 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        if self.published_at is None:
+            # A draft without a publication time has no public address yet.
+            return self.get_preview_url()
         day = self.local_published_at
         return reverse(
             "news:article_detail",
@@ -246,27 +251,42 @@ class Article(models.Model):
         clash = Article.objects.filter(
             publication_date=self.publication_date, slug=self.slug
         ).exclude(pk=self.pk)
-        if self.slug and clash.exists():
+        if self.slug and self.publication_date is not None and clash.exists():
             raise ValidationError({"slug": SLUG_CLASH_MESSAGE})
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def local_published_at(self):
-        return timezone.localtime(self.published_at)
+        return timezone.localtime(self.published_at) if self.published_at else None
 
     def get_preview_url(self):
         return reverse("news:article_preview", kwargs={"pk": self.pk})
 
     def _derive_fields(self):
-        if self.published_at is not None:
-            self.publication_date = timezone.localdate(self.published_at)
+        # Released without a chosen time: published now, by whatever path released it.
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            if self.slug:
+                self.publication_date = timezone.localdate(self.published_at)
+                self.slug = self.unique_slug(self.slug)
+        self.publication_date = (
+            timezone.localdate(self.published_at) if self.published_at is not None else None
+        )
         if not self.slug and self.title:
             self.slug = self.unique_slug(german_slugify(self.title) or "artikel")
 

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticlePhoto
@@ -21,17 +20,12 @@ def _save(article, user, reason):
 def articles_publish(*, articles: QuerySet, user=None) -> int:
     """Release articles; return how many changed.
 
-    An article released without a future date is published now (its day is the release
-    day); one with a future date is scheduled and appears at that time.
+    An article without a chosen publication time is published now (its day is the release
+    day, Article._derive_fields); one with a time keeps it: scheduled if it is ahead.
     """
-    now = timezone.now()
     count = 0
     for article in _locked(articles.exclude(status=Article.Status.PUBLISHED)):
         article.status = Article.Status.PUBLISHED
-        if article.published_at < now:
-            article.published_at = now
-            article.publication_date = timezone.localdate(now)
-            article.slug = article.unique_slug(article.slug)  # its day may have changed
         _save(article, user, _("Veröffentlicht"))
         count += 1
     return count

@@ -5,6 +5,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
@@ -178,6 +179,10 @@ def article_preview(request, pk):
     if not request.user.has_perm("news.view_article"):
         raise PermissionDenied
     article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
+    if article.published_at is None:
+        # A draft without a chosen time is shown as it would look if published now (not saved).
+        article.published_at = timezone.now()
+        article.publication_date = timezone.localdate(article.published_at)
     return render(
         request,
         "news/article_detail.html",

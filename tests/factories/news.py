@@ -34,7 +34,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
 
     class Params:
-        draft = factory.Trait(status=Article.Status.DRAFT)
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
         )
