@@ -1,32 +1,58 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from apps.editorial.admin_mixins import has_release_right
 
+from .admin_views import photo_alt_text_view, photo_chooser_view, photo_upload_view
+from .forms import PhotoAdminForm
 from .models import Photo
-from .renditions import WEBP, photo_renditions
 from .services import photo_delete, photo_in_public_use, photo_save, photo_usage_error
+from .widgets import (
+    JQUERY,
+    PHOTO_LIBRARY_CSS,
+    THUMBNAIL_WIDTH,
+    PhotoChooserWidget,
+    photo_preview,
+    photo_thumbnail,
+)
 
-THUMBNAIL_WIDTH = 120
+__all__ = ["THUMBNAIL_WIDTH", "PhotoAdmin", "PhotoChooserMixin", "photo_thumbnail"]
+GRID_THUMBNAIL_WIDTH = 200
 
 
-def photo_thumbnail(photo):
-    """Return an <img> of the smallest WebP rendition for admin lists and inlines."""
-    if photo is None or not photo.pk:
-        return "–"
-    smallest = photo_renditions(photo, image_format=WEBP)[0]
-    height = round(smallest.height * THUMBNAIL_WIDTH / smallest.width)
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
-        smallest.url,
-        THUMBNAIL_WIDTH,
-        height,
-        photo.alt_text,
-    )
+class PhotoChooserMixin:
+    """For a ModelAdmin or inline: the foreign keys named in photo_chooser_fields are chosen
+    from a grid of thumbnails (with search and upload in place) instead of a select."""
+
+    photo_chooser_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.photo_chooser_fields:
+            kwargs["widget"] = PhotoChooserWidget()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AltTextFilter(admin.SimpleListFilter):
+    """Photos still without the alt text (uploaded by drag and drop, not yet described)."""
+
+    title = _("Alternativtext")
+    parameter_name = "alternativtext"
+
+    def lookups(self, request, model_admin):
+        return [("fehlt", _("fehlt")), ("vorhanden", _("vorhanden"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "fehlt":
+            return queryset.filter(alt_text="")
+        if self.value() == "vorhanden":
+            return queryset.exclude(alt_text="")
+        return queryset
 
 
 class PhotoYearFilter(admin.SimpleListFilter):
@@ -65,10 +91,13 @@ class PhotoAdmin(admin.ModelAdmin):
         "use_count",
     ]
     list_display_links = ["thumbnail", "__str__"]
-    list_filter = ["format", PhotoYearFilter]
+    list_filter = ["format", PhotoYearFilter, AltTextFilter]
     search_fields = ["caption", "credit", "alt_text"]
     list_per_page = 50
     show_full_result_count = False
+    form = PhotoAdminForm
+    # The list is a grid of thumbnails (templates/admin/media/photo/change_list.html).
+    grid_thumbnail_width = GRID_THUMBNAIL_WIDTH
     readonly_fields = [
         "preview",
         "format",
@@ -87,6 +116,33 @@ class PhotoAdmin(admin.ModelAdmin):
             {"fields": ["format", "dimensions", "size", "used_in", "created_at", "updated_at"]},
         ),
     ]
+
+    class Media:
+        css = PHOTO_LIBRARY_CSS
+        js = [*JQUERY, "admin/js/photo_library.js"]
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(partial(function, self))
+
+        return [
+            path("hochladen/", view(photo_upload_view), name="media_photo_upload"),
+            path(
+                "hochladen/<path:object_id>/alternativtext/",
+                view(photo_alt_text_view),
+                name="media_photo_alt_text",
+            ),
+            path("auswahl/", view(photo_chooser_view), name="media_photo_chooser"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        context = {
+            "grid_thumbnail_width": self.grid_thumbnail_width,
+            "upload_url": reverse("admin:media_photo_upload"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, context)
 
     def is_locked(self, request, obj):
         """Whether released content shows the photo and the user may not release: visitors
@@ -130,14 +186,13 @@ class PhotoAdmin(admin.ModelAdmin):
     def preview(self, obj):
         if not obj.pk:
             return "–"
-        largest = photo_renditions(obj, image_format=WEBP)[-1]
-        width = min(largest.width, 480)
+        largest, width, height = photo_preview(obj)
         return format_html(
             '<a href="{}"><img src="{}" width="{}" height="{}" alt="{}"></a>',
             obj.image.url,
             largest.url,
             width,
-            round(largest.height * width / largest.width),
+            height,
             obj.alt_text,
         )
 
