@@ -6,11 +6,16 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture
-def editor_client(client, db):
+def editor(db):
     """A member of "Redaktion" (not a superuser): uploads go through the editors' rights."""
     user = UserFactory(username="fotoredaktion", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
     return client
 
 

@@ -23,7 +23,8 @@ def test_photo_list_shows_thumbnails(editor_client):
     content = changelist(editor_client).content.decode()
 
     assert f"renditions/{photo.image.name.rsplit('.', 1)[0]}/" in content
-    assert 'width="120"' in content
+    assert 'class="photo-grid"' in content
+    assert 'width="200"' in content
 
 
 def test_photo_list_searches_caption_credit_and_alt_text(editor_client):
