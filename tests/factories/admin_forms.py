@@ -2,13 +2,11 @@
 
 from html.parser import HTMLParser
 
-from django.utils import timezone
-
 
 def article_admin_form(article=None, **fields):
     """Return the article admin's POST data: a new draft, or `article` as it is; `fields`
     change single values (Django's field names, e.g. "published_at_1" for the time)."""
-    when = article.local_published_at if article else timezone.localtime()
+    when = article.local_published_at if article else None
     data = {
         "title": article.title if article else "Präventionswoche in Ahlen",
         "slug": article.slug if article else "",
@@ -16,8 +14,8 @@ def article_admin_form(article=None, **fields):
         "body": article.body if article else "<p>Text</p>",
         "tags": "",
         "status": article.status if article else "draft",
-        "published_at_0": when.strftime("%d.%m.%Y"),
-        "published_at_1": when.strftime("%H:%M:%S"),
+        "published_at_0": when.strftime("%d.%m.%Y") if when else "",
+        "published_at_1": when.strftime("%H:%M:%S") if when else "",
         "author": "",
         "article_photos-TOTAL_FORMS": "0",
         "article_photos-INITIAL_FORMS": "0",
