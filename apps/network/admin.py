@@ -11,6 +11,7 @@ from apps.editorial.admin_mixins import (
     ReleaseControlledAdmin,
     ReleasedInline,
 )
+from apps.news.admin import TopicsFieldMixin
 
 from .models import (
     Institution,
@@ -129,7 +130,7 @@ class PersonAdmin(ReleaseControlledAdmin, NetworkAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReleaseControlledAdmin, NetworkAdmin):
+class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
     publish_permission = "network.publish_meeting"
 
     list_display = [

@@ -1,10 +1,15 @@
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef
-from django.http import HttpResponseRedirect
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef
+from django.http import HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.managers import TaggableManager
 from taggit.models import Tag as TaggitTag
 
 from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin, ReleasedInline
@@ -13,7 +18,13 @@ from apps.media.admin import photo_thumbnail
 
 from .forms import PREVIEW, ArticleAdminForm, publication_state_text
 from .models import Article, ArticlePhoto, Topic
-from .services import articles_publish, articles_submit_for_review, articles_unpublish
+from .services import (
+    articles_publish,
+    articles_submit_for_review,
+    articles_unpublish,
+    topics_merge,
+)
+from .widgets import TopicsWidget
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -60,8 +71,17 @@ class ArticlePhotoInline(ReleasedInline):
         return photo_thumbnail(obj.photo if obj.pk else None)
 
 
+class TopicsFieldMixin:
+    """Topics chosen from suggestions or typed anew (apps/news/widgets.py)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            kwargs["widget"] = TopicsWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 @admin.register(Article)
-class ArticleAdmin(ReleaseControlledAdmin):
+class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
     list_display = ["title", "published_at", "state", "author", "tag_list"]
     list_filter = [PublicationStateFilter, "status", "tags"]
     list_select_related = ["author"]
@@ -214,8 +234,67 @@ admin.site.unregister(TaggitTag)
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "use_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge"]
 
     Media = GermanSlugMedia
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(uses=Count("tagged_items"))
+
+    @admin.display(description=_("Verwendungen"), ordering="uses")
+    def use_count(self, obj):
+        return obj.uses
+
+    def get_urls(self):
+        suggestions = path(
+            "vorschlaege/",
+            self.admin_site.admin_view(self.suggestions),
+            name="news_topic_suggestions",
+        )
+        return [suggestions, *super().get_urls()]
+
+    def suggestions(self, request):
+        """Existing topics whose name contains the typed text, most used first (select2)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("q", "").strip()
+        topics = Topic.objects.filter(name__icontains=term) if term else Topic.objects.all()
+        topics = topics.annotate(uses=Count("tagged_items")).order_by("-uses", "name")[:20]
+        return JsonResponse(
+            {"results": [{"id": topic.name, "text": topic.name} for topic in topics]}
+        )
+
+    @admin.action(description=_("Ausgewählte Themen zusammenführen"), permissions=["change"])
+    def merge(self, request, queryset):
+        topics = list(queryset.annotate(uses=Count("tagged_items")).order_by("-uses", "name"))
+        if len(topics) < 2:
+            self.message_user(
+                request, _("Bitte mindestens zwei Themen auswählen."), messages.WARNING
+            )
+            return None
+        target_pk = request.POST.get("ziel")
+        target = next((topic for topic in topics if str(topic.pk) == target_pk), None)
+        if target is None:
+            return TemplateResponse(
+                request,
+                "admin/news/topic/merge.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Themen zusammenführen"),
+                    "opts": self.model._meta,
+                    "topics": topics,
+                    "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                },
+            )
+        others = [topic for topic in topics if topic.pk != target.pk]
+        moved = topics_merge(target=target, others=others)
+        self.message_user(
+            request,
+            _("%(count)d Themen in „%(target)s“ zusammengeführt; %(moved)d Zuordnungen umgehängt.")
+            % {"count": len(others), "target": target, "moved": moved},
+            messages.SUCCESS,
+        )
+        return None

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from .models import Article, ArticlePhoto
+from .models import Article, ArticlePhoto, TaggedItem, Topic
 
 
 def _save(article, user, reason):
@@ -63,3 +63,23 @@ def photo_in_released_article(photo) -> bool:
 def _locked(articles: QuerySet) -> QuerySet:
     """The articles' rows, locked until the transaction ends (like a form's save)."""
     return articles.select_for_update(of=("self",)).order_by("pk")
+
+
+@transaction.atomic
+def topics_merge(*, target: Topic, others: list[Topic]) -> int:
+    """Move every use of the other topics to target and delete them; return how many uses
+    moved. An object that already has target keeps it once."""
+    moved = 0
+    for topic in others:
+        for item in TaggedItem.objects.filter(tag=topic).select_for_update():
+            duplicate = TaggedItem.objects.filter(
+                tag=target, content_type_id=item.content_type_id, object_id=item.object_id
+            )
+            if duplicate.exists():
+                item.delete()
+            else:
+                item.tag = target
+                item.save()
+                moved += 1
+        topic.delete()  # its signals make cached pages stale
+    return moved

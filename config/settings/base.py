@@ -206,3 +206,6 @@ AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 # The domain in the UIDs of the meetings calendar; it must never change once subscribed.
 NETWORK_ICAL_UID_DOMAIN = env("NETWORK_ICAL_UID_DOMAIN", default="praeventionskette-ahlen.de")
+
+# Topics: "schule" typed next to an existing "Schule" is that topic, not a second one.
+TAGGIT_CASE_INSENSITIVE = True
