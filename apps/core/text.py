@@ -26,6 +26,8 @@ RICH_TEXT_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
+    # The editor turns the browser's spellcheck off unless told not to; editors want it.
+    "NoSpellCheck": False,
 }
 
 sanitize_rich_text = create_sanitizer(RICH_TEXT_EXTENSIONS)
