@@ -61,16 +61,44 @@ def _batched(model, objects, progress):
 
 
 class Command(BaseCommand):
-    help = "Fill an empty database with benchmark content (articles, photos, meetings, people)."
+    help = (
+        "Füllt eine leere Datenbank mit Inhalten für den Benchmark "
+        "(Artikel, Fotos, Treffen, Personen)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=100_000)
-        parser.add_argument("--photos", type=int, default=40_000)
-        parser.add_argument("--meetings", type=int, default=2_000)
-        parser.add_argument("--places", type=int, default=400)
-        parser.add_argument("--people", type=int, default=3_000)
-        parser.add_argument("--years", type=int, default=15)
-        parser.add_argument("--seed", type=int, default=6)
+        number = {"type": int, "metavar": "ANZAHL"}
+        parser.add_argument(
+            "--articles", **number, default=100_000, help="Artikel (Standard: %(default)s)"
+        )
+        parser.add_argument(
+            "--photos", **number, default=40_000, help="Fotos (Standard: %(default)s)"
+        )
+        parser.add_argument(
+            "--meetings", **number, default=2_000, help="Treffen (Standard: %(default)s)"
+        )
+        parser.add_argument(
+            "--places",
+            **number,
+            default=400,
+            help="Kommunen, ebenso viele Institutionen (Standard: %(default)s)",
+        )
+        parser.add_argument(
+            "--people", **number, default=3_000, help="Personen (Standard: %(default)s)"
+        )
+        parser.add_argument(
+            "--years",
+            **number,
+            default=15,
+            help="Jahre, über die die Artikel reichen (Standard: %(default)s)",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=6,
+            metavar="ZAHL",
+            help="Startwert des Zufalls; gleicher Wert, gleiche Inhalte (Standard: %(default)s)",
+        )
 
     @transaction.atomic
     def handle(self, *args, **opts):
