@@ -14,6 +14,7 @@ class Command(BaseCommand):
             "--output",
             type=Path,
             default=None,
+            metavar="ORDNER",
             help="Zielordner (Standard: backups/<Zeitstempel>)",
         )
 
