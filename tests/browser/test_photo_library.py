@@ -2,6 +2,7 @@
 sets a focal point by clicking the image."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
@@ -21,6 +22,19 @@ def log_in_as_editor(page, live_server):
     page.fill("#id_password", "Presse-Ahlen-2026")
     page.click("input[type=submit]")
     expect(page.locator("#user-tools")).to_be_visible()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page, *selectors):
+    """No WCAG 2.1 AA violation inside the photo library's own parts of an admin page."""
+    results = Axe().run(
+        page,
+        context={"include": [[selector] for selector in selectors]},
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    assert results.violations_count == 0, results.generate_report()
 
 
 def console_error(message, errors):
@@ -71,11 +85,13 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
     ]
 
     page.screenshot(path=screenshot_dir / "admin-photo-upload.png", full_page=True)
+    assert_accessible(page, ".photo-upload", ".photo-upload-list")
 
     page.click("text=Zur Foto-Bibliothek")
     expect(page.locator(".photo-grid .photo-tile")).to_have_count(2)
     expect(page.locator(".photo-grid img")).to_have_count(2)
     page.screenshot(path=screenshot_dir / "admin-photo-grid.png", full_page=True)
+    assert_accessible(page, ".photo-grid")
     page.fill("#searchbar", "Sommerfest")
     page.press("#searchbar", "Enter")
     expect(page.locator(".photo-grid .photo-tile")).to_have_count(1)
@@ -93,6 +109,7 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
     assert page.input_value("#id_focal_x") == str(x + 1)
     assert page.input_value("#id_focal_y") == str(y - 1)
     page.screenshot(path=screenshot_dir / "admin-photo-focal-point.png", full_page=True)
+    assert_accessible(page, ".focal-point")
 
     # What the editor sees while the server makes the renditions, kept past the page change.
     page.evaluate(
@@ -131,7 +148,7 @@ def chooser_on_article_photos(monkeypatch):
 
 @pytest.mark.slow(6)
 def test_editor_chooses_a_photo_from_thumbnails_and_uploads_one_in_place(
-    live_server, page, chooser_on_article_photos
+    live_server, page, chooser_on_article_photos, screenshot_dir
 ):
     from apps.news.models import ArticlePhoto
     from tests.factories import ArticleFactory, PhotoFactory
@@ -149,6 +166,8 @@ def test_editor_chooses_a_photo_from_thumbnails_and_uploads_one_in_place(
     first.get_by_role("button", name="Foto aus der Bibliothek wählen").click()
     dialog = page.get_by_role("dialog", name="Foto auswählen")
     expect(dialog.locator("[data-photo-choice]")).to_have_count(2)
+    page.screenshot(path=screenshot_dir / "admin-photo-chooser.png")
+    assert_accessible(page, ".photo-chooser-dialog")
     dialog.get_by_label("Fotos durchsuchen").fill("Sommerfest")
     dialog.get_by_role("button", name="Suchen").click()
     expect(dialog.locator("[data-photo-choice]")).to_have_count(1)
