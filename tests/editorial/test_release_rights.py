@@ -1,6 +1,7 @@
 """Editors write drafts; only the "Freigabe" group releases — enforced on the server."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -156,3 +157,10 @@ def test_publisher_can_change_and_delete_published_meeting(publisher_client):
     )
     assert response.status_code == 302
     assert not Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_new_meetings_and_people_start_unpublished_like_articles(publisher_client):
+    for model in ("meeting", "person"):
+        page = publisher_client.get(reverse(f"admin:network_{model}_add")).content.decode()
+        checkbox = re.search(r'<input[^>]*name="is_published"[^>]*>', page).group()
+        assert "checked" not in checkbox, model

@@ -131,8 +131,11 @@ class Meeting(models.Model):
     )
     is_published = models.BooleanField(
         _("öffentlich sichtbar"),
-        default=True,
-        help_text=_("Ohne Haken erscheint das Treffen weder auf der Website noch im Kalender."),
+        default=False,
+        help_text=_(
+            "Neue Treffen sind zunächst nicht sichtbar; mit Haken erscheinen sie auf der "
+            "Website und im Kalender."
+        ),
     )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)

@@ -26,8 +26,8 @@ class Person(models.Model):
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
     is_published = models.BooleanField(
         _("öffentlich sichtbar"),
-        default=True,
-        help_text=_("Ohne Haken erscheint die Person nirgends auf der Website."),
+        default=False,
+        help_text=_("Neue Personen sind zunächst nicht sichtbar; mit Haken erscheinen sie."),
     )
 
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)

@@ -123,7 +123,12 @@ class Command(BaseCommand):
         _batched(
             Person,
             (
-                Person(first_name=f"Vorname{n}", last_name=f"Nachname{n}", slug=f"person-{n}")
+                Person(
+                    first_name=f"Vorname{n}",
+                    last_name=f"Nachname{n}",
+                    slug=f"person-{n}",
+                    is_published=True,
+                )
                 for n in range(opts["people"])
             ),
             Progress("Personen", opts["people"]),
@@ -142,6 +147,7 @@ class Command(BaseCommand):
                 city="Ahlen",
                 host_municipality_id=rng.choice(town_ids),
                 summary=" ".join(rng.choices(WORDS, k=40)),
+                is_published=True,
             )
 
         _batched(Meeting, (meeting(n) for n in range(opts["meetings"])), Progress("Treffen", 2000))
