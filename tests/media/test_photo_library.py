@@ -60,6 +60,20 @@ def test_photo_grid_search_shows_only_matching_photos(editor_client):
     assert f'src="{thumbnail_url(other)}"' not in content
 
 
+def test_photo_grid_offers_the_lists_sortable_columns_as_links(editor_client):
+    PhotoFactory(caption="B", credit="Zora Zimmer")
+    PhotoFactory(caption="A", credit="Anna Abel")
+    url = reverse("admin:media_photo_changelist")
+
+    content = editor_client.get(url).content.decode()
+    order = content.split('aria-label="Sortierung"')[1].split("</nav>")[0]
+    credit_link = order.split("Fotograf/in oder Quelle")[0].rsplit('href="', 1)[1].split('"')[0]
+    result = editor_client.get(url + credit_link.replace("&amp;", "&")).context["cl"].result_list
+
+    assert "Verwendungen" in order and "Aufnahmedatum" in order
+    assert [photo.credit for photo in result] == ["Anna Abel", "Zora Zimmer"]
+
+
 def test_photo_grid_marks_and_filters_photos_without_alt_text(editor_client):
     described = PhotoFactory(caption="Beschrieben")
     undescribed = PhotoFactory(caption="Unbeschrieben", alt_text="")

@@ -1,4 +1,5 @@
 from django import template
+from django.contrib.admin.templatetags.admin_list import result_headers
 
 from ..widgets import photo_thumbnail
 
@@ -18,4 +19,10 @@ def photo_grid(cl, width):
         }
         for photo in cl.result_list
     ]
-    return {"tiles": tiles, "with_actions": "action_checkbox" in cl.list_display}
+    # The list's sortable columns, offered as links above the grid (Django's own sort URLs).
+    sort_links = [header for header in result_headers(cl) if header["sortable"]]
+    return {
+        "tiles": tiles,
+        "sort_links": sort_links,
+        "with_actions": "action_checkbox" in cl.list_display,
+    }
