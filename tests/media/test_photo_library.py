@@ -6,7 +6,7 @@ import json
 import pytest
 from django.contrib import admin
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -72,6 +72,22 @@ def test_photo_grid_offers_the_lists_sortable_columns_as_links(editor_client):
 
     assert "Verwendungen" in order and "Aufnahmedatum" in order
     assert [photo.credit for photo in result] == ["Anna Abel", "Zora Zimmer"]
+
+
+def test_photo_grid_keeps_the_delete_action_for_those_who_may_delete(superuser_client, editor):
+    editor_client = Client()
+    editor_client.force_login(editor)
+    photo = PhotoFactory()
+    url = reverse("admin:media_photo_changelist")
+    checkbox = f'name="_selected_action" value="{photo.pk}"'
+
+    response = superuser_client.post(
+        url, {"action": "delete_selected", "_selected_action": [photo.pk], "index": 0}
+    )
+
+    assert checkbox in superuser_client.get(url).content.decode()
+    assert "Sind Sie sicher" in response.content.decode()
+    assert checkbox not in editor_client.get(url).content.decode()
 
 
 def test_photo_grid_marks_and_filters_photos_without_alt_text(editor_client):
