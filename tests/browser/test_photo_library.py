@@ -84,6 +84,19 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
         "Kinder beim Sommerfest",
     ]
 
+    # A renamed PDF dropped on the zone: the admin form's German refusal, nothing stored.
+    page.evaluate(
+        """() => {
+            const files = new DataTransfer();
+            files.items.add(new File(["%PDF-1.4 kein Bild"], "bericht.jpg", {type: "image/jpeg"}));
+            const zone = document.querySelector("[data-photo-dropzone]");
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: files, bubbles: true}));
+        }"""
+    )
+    refused = page.locator(".photo-upload-item.is-error")
+    expect(refused).to_contain_text("bericht.jpg")
+    expect(refused).to_contain_text("Diese Datei ist kein Foto im Format JPEG, PNG, WebP oder GIF.")
+    assert Photo.objects.count() == 2
     page.screenshot(path=screenshot_dir / "admin-photo-upload.png", full_page=True)
     assert_accessible(page, ".photo-upload", ".photo-upload-list")
 
@@ -126,7 +139,9 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
     assert photo.focal_point == (x + 1, y - 1)
     assert page.input_value("#id_focal_x") == str(x + 1)
     assert page.evaluate("sessionStorage.getItem('saving')") == "Foto wird gespeichert …|true"
-    assert errors == []
+    # The one failed load is the refused PDF's answer (400, with the message in JSON).
+    assert [e for e in errors if "status of 400" not in e] == []
+    assert len(errors) == 1 and "/admin/media/photo/hochladen/" in errors[0]
 
 
 @pytest.fixture
