@@ -20,6 +20,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -84,8 +85,22 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned
 
 
+def _rendered(field, rich):
+    if isinstance(field, str) and field in rich:
+        return RENDERED_PREFIX + field
+    return field
+
+
 def has_release_right(user) -> bool:
     return user.has_perm(RELEASE_PERMISSION)
+
+
+# Read-only rich text is shown rendered, through an admin attribute of this prefix + name.
+RENDERED_PREFIX = "rendered_"
+
+
+def _is_rich_text(field):
+    return callable(getattr(field, "sanitize", None))
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
@@ -99,7 +114,29 @@ class EditorialAdmin(SimpleHistoryAdmin):
         first_fields = list(fieldsets[0][1]["fields"])
         if EDIT_TOKEN_FIELD not in first_fields:
             first_fields.append(EDIT_TOKEN_FIELD)
-        return [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
+        fieldsets = [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown, not edited: rich text as the visitor reads it, not as <p>…</p> source.
+            rich = {field.name for field in self.model._meta.fields if _is_rich_text(field)}
+            fieldsets = [
+                (
+                    name,
+                    {**options, "fields": [_rendered(field, rich) for field in options["fields"]]},
+                )
+                for name, options in fieldsets
+            ]
+        return fieldsets
+
+    def __getattr__(self, name):
+        if not name.startswith(RENDERED_PREFIX):
+            raise AttributeError(name)
+        field = self.model._meta.get_field(name.removeprefix(RENDERED_PREFIX))
+
+        @admin.display(description=field.verbose_name)
+        def rendered(obj):
+            return mark_safe(field.sanitize(field.value_from_object(obj) or ""))
+
+        return rendered
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # django-simple-history checks only the view right before saving a restore.

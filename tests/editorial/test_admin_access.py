@@ -4,6 +4,7 @@ never a 500, and each group reaches exactly what apps/editorial/roles.py gives i
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
@@ -111,3 +112,13 @@ def expected_status(groups, user, key, page):
         # The records above are released and not theirs: they may not delete them.
         return 403 if page == "delete" else 200
     return 403 if page in ("add", "delete") else 200
+
+
+def test_view_only_staff_sees_rich_text_rendered_not_as_markup(client):
+    viewer = UserFactory(username="leserin", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    article = ArticleFactory(body="<p>Ein <strong>wichtiger</strong> Satz.</p>")
+    client.force_login(viewer)
+    page = client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    assert "<p>Ein <strong>wichtiger</strong> Satz.</p>" in page
+    assert "&lt;p&gt;" not in page
