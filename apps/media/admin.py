@@ -13,16 +13,8 @@ from .admin_views import photo_alt_text_view, photo_chooser_view, photo_upload_v
 from .forms import PhotoAdminForm
 from .models import Photo
 from .services import photo_delete, photo_in_public_use, photo_save, photo_usage_error
-from .widgets import (
-    JQUERY,
-    PHOTO_LIBRARY_CSS,
-    THUMBNAIL_WIDTH,
-    PhotoChooserWidget,
-    photo_preview,
-    photo_thumbnail,
-)
+from .widgets import JQUERY, PHOTO_LIBRARY_CSS, PhotoChooserWidget, photo_preview, photo_thumbnail
 
-__all__ = ["THUMBNAIL_WIDTH", "PhotoAdmin", "PhotoChooserMixin", "photo_thumbnail"]
 GRID_THUMBNAIL_WIDTH = 200
 
 

@@ -61,14 +61,20 @@ def photo_upload_view(model_admin, request):
         )
         if form.is_valid():
             photo = photo_save(photo=form.save(commit=False))
+            # In the admin's history like a photo added through the add form.
+            message = model_admin.construct_change_message(request, form, None, add=True)
+            model_admin.log_addition(request, photo, message)
             results.append({"ok": True, "name": file.name, "photo": _photo_json(photo)})
         else:
             name = file.name if file else ""
             results.append({"ok": False, "name": name, "errors": _form_errors(form)})
 
     if _wants_json(request):
-        result = results[0]
-        return JsonResponse(result, status=201 if result["ok"] else 400)
+        # The page's script sends one file per request, to show each file's progress.
+        if len(results) == 1:
+            return JsonResponse(results[0], status=201 if results[0]["ok"] else 400)
+        # Several files in one request: each file's own answer.
+        return JsonResponse({"ok": all(r["ok"] for r in results), "results": results})
     for result in results:
         if result["ok"]:
             messages.success(request, _("„%(name)s“ wurde hochgeladen.") % result)
@@ -95,6 +101,9 @@ def photo_alt_text_view(model_admin, request, object_id):
     if not form.is_valid():
         return JsonResponse({"ok": False, "errors": _form_errors(form)}, status=400)
     photo = photo_save(photo=form.save(commit=False))
+    model_admin.log_change(
+        request, photo, model_admin.construct_change_message(request, form, None)
+    )
     return JsonResponse({"ok": True, "photo": _photo_json(photo)})
 
 

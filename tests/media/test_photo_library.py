@@ -161,6 +161,28 @@ def test_upload_refuses_a_renamed_pdf_with_the_admin_forms_message_and_stores_no
     assert stored_files() == []
 
 
+def test_upload_is_in_the_admins_history_like_an_added_photo(editor_client, editor):
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+
+    upload(editor_client, image_upload())
+    photo = Photo.objects.get()
+    editor_client.post(
+        reverse("admin:media_photo_alt_text", args=[photo.pk]), {"alt_text": "Ein Plakat"}
+    )
+
+    entries = LogEntry.objects.filter(object_id=str(photo.pk), user=editor).order_by("pk")
+    assert [entry.action_flag for entry in entries] == [ADDITION, CHANGE]
+
+
+def test_several_files_in_one_request_get_one_answer_each(editor_client):
+    response = upload(editor_client, image_upload("a.jpg"), image_upload("b.jpg", b"kaputt"))
+
+    answer = response.json()
+    assert answer["ok"] is False
+    assert [(r["name"], r["ok"]) for r in answer["results"]] == [("a.jpg", True), ("b.jpg", False)]
+    assert Photo.objects.count() == 1
+
+
 def test_upload_without_a_file_says_so_in_german(editor_client):
     response = upload(editor_client)
 
