@@ -63,6 +63,18 @@ def test_rich_text_toolbar_speaks_german_and_text_is_spellchecked_in_german(live
     assert "Absatz" in blocks and "Überschrift 2" in blocks
     assert not {"Paragraph", "Heading 2"} & {text.strip() for text in blocks}
 
+    # The link dialog, whose texts the editor sends through gettext.
+    editor.click()
+    page.keyboard.type("Kinderstark")
+    page.keyboard.press("Control+A")
+    page.locator(".prose-menubar__button[title='Link einfügen']").click()
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    assert dialog.locator("h3").inner_text() == "Link bearbeiten"
+    assert {"Adresse (URL)", "Titel"} <= set(dialog.locator("label").all_inner_texts())
+    assert set(dialog.locator("button").all_inner_texts()) == {"Übernehmen", "Abbrechen"}
+    dialog.locator("button", has_text="Abbrechen").click()
+
     assert editor.get_attribute("spellcheck") == "true"
     assert editor.get_attribute("lang") == "de"
     assert editor.evaluate("e => e.getBoundingClientRect().height") >= 200
