@@ -207,6 +207,9 @@ def test_editor_chooses_a_photo_from_thumbnails_and_uploads_one_in_place(
     uploaded = Photo.objects.get(alt_text="Ein neues Foto vom Fachtag")
     expect(second.locator(".photo-chooser-label")).to_contain_text("Ein neues Foto vom Fachtag")
     expect(second.locator(".photo-chooser-preview img")).to_be_visible()
+    page.locator("#article_photos-group").screenshot(
+        path=screenshot_dir / "admin-article-photo-chooser.png"
+    )
 
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/news/article/")
