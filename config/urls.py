@@ -42,8 +42,8 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(
             template_name="robots.txt",
+            # The admin's address is not named: robots.txt is public, ADMIN_URL is a secret.
             content_type="text/plain; charset=utf-8",
-            extra_context={"admin_url": settings.ADMIN_URL},
         ),
         name="robots_txt",
     ),

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -200,10 +200,15 @@ class AnonymousPageCacheMiddleware:
     def _respond(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        response = cache.get(key)
+        try:
+            key = self._key(request)
+            response = cache.get(key)
+        except DatabaseError:
+            # The database (or a database cache) is down: let the view run, so that the
+            # request gets the German 503 page (config.middleware) instead of a 500.
+            return self.get_response(request)
         if response is not None:
-            response["X-Page-Cache"] = "hit"
+            self._mark(response, "hit")
             return response
         response = self.get_response(request)
         if self._cacheable_response(response):
@@ -214,8 +219,15 @@ class AnonymousPageCacheMiddleware:
             timeout = _seconds_left()
             if timeout > 0:
                 cache.set(key, response, timeout)
-        response["X-Page-Cache"] = "miss"
+        self._mark(response, "miss")
         return response
+
+    @staticmethod
+    def _mark(response, outcome):
+        """Say whether the page came from the cache: for developers and tests only
+        (PAGE_CACHE_HEADER, off in production)."""
+        if settings.PAGE_CACHE_HEADER:
+            response["X-Page-Cache"] = outcome
 
     @staticmethod
     def _cacheable_response(response):

@@ -74,7 +74,7 @@ class MeetingListView(ListView):
         # ?jahr=2017 narrows the list to one year (the calendar links there); anything that
         # is not a plausible year is ignored.
         year = self.request.GET.get("jahr", "")
-        if year.isdigit() and len(year) == 4:
+        if year.isdigit() and len(year) == 4 and year != "0000":
             self.year = int(year)
             meetings = meetings.filter(starts_on__year=self.year)
         else:

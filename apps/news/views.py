@@ -28,9 +28,12 @@ from .months import local_midnight, month_after, months_with_articles_in, neighb
 
 def _date_or_404(year, month=1, day=1, *, days_later=0):
     """Return the day the URL names (or one some days later); a 404 for a day that does not
-    exist (2019/02/30, the year 0, the day after 9999/12/31)."""
+    exist (2019/02/30, the year 0, the day after 9999/12/31) or whose Berlin midnight has no
+    UTC time a database can store (1 January of the year 1)."""
     try:
-        return datetime.date(int(year), int(month), int(day)) + datetime.timedelta(days=days_later)
+        date = datetime.date(int(year), int(month), int(day)) + datetime.timedelta(days=days_later)
+        local_midnight(date).astimezone(datetime.UTC)
+        return date
     except (ValueError, OverflowError) as error:
         raise Http404(_("Ungültiges Datum")) from error
 
@@ -157,6 +160,11 @@ class ArticleHalfYearArchiveView(
 class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
     def get_queryset(self):
         return Article.objects.published().prefetch_related("tags").with_photos()
+
+    def get_object(self, queryset=None):
+        # Django looks the day up as [day, day after): both must be days that exist.
+        _date_or_404(self.get_year(), self.get_month(), self.get_day(), days_later=1)
+        return super().get_object(queryset)
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

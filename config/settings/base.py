@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified and 304 for every page and feed; cached pages carry their ETag.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -107,6 +108,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # How long an anonymous page may be served from the cache at most (0 turns it off); any
 # change of public content makes cached pages stale at once, whatever this says.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# An X-Page-Cache: hit/miss header for developers; visitors never see it (see local/test).
+PAGE_CACHE_HEADER = False
 # Sessions in the database (the default) work across servers; "cache" keeps them in Redis.
 SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 

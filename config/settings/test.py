@@ -17,6 +17,7 @@ ALLOWED_HOSTS = ["*"]
 PHOTO_WEBP_METHOD = 0
 # Pages render afresh in tests unless a test turns the page cache on.
 PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_HEADER = True
 
 if "apps.devtools" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "apps.devtools"]

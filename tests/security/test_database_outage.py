@@ -52,3 +52,40 @@ def test_public_page_during_outage_is_a_german_503(client, monkeypatch):
     response = client.get("/")
     assert response.status_code == 503
     assert "Vorübergehend nicht erreichbar" in response.content.decode()
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every query fails, as when the database server is gone."""
+    from django.db import connection
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(connection, "cursor", unreachable)
+
+
+@pytest.mark.parametrize("page_cache", [0, 600], ids=["page-cache-off", "page-cache-on"])
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/aktuelles/", "/aktuelles/2017/", "/netzwerk/treffen/", "/suche/?q=Ahlen",
+     "/impressum/", "/aktuelles/feed/", "/netzwerk/treffen.ics", "/sitemap.xml"],
+)  # fmt: skip
+def test_database_outage_is_a_german_503_on_every_path(
+    client, settings, database_down, page_cache, url
+):
+    settings.PAGE_CACHE_SECONDS = page_cache
+    response = client.get(url)
+    assert response.status_code == 503
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
+    assert response["Retry-After"] == "30"
+
+
+def test_outage_page_never_writes_a_typed_password_into_the_page(client, database_down):
+    response = client.post(
+        reverse("admin:login"), {"username": "presse", "password": "Geheim-Ahlen-2026"}
+    )
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Geheim-Ahlen-2026" not in html
+    assert 'name="username" value="presse"' in html

@@ -25,6 +25,8 @@ def test_public_pages_send_a_strict_content_security_policy_and_security_headers
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert response["X-Frame-Options"] == "DENY"
+        assert "camera=()" in response["Permissions-Policy"]
+        assert "geolocation=()" in response["Permissions-Policy"]
 
 
 def test_admin_policy_allows_the_editor_but_still_forbids_other_hosts(client):
@@ -91,3 +93,12 @@ def test_admin_login_locks_out_after_repeated_failures_per_user_and_address(clie
         REMOTE_ADDR="192.0.2.77",
     )
     assert other.status_code == 302
+
+
+def test_visitors_never_see_the_page_cache_header(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_HEADER = False  # as in production
+    client.get("/aktuelles/")
+    response = client.get("/aktuelles/")
+    assert "X-Page-Cache" not in response
+    assert "Permissions-Policy" in response  # also on a cached page
