@@ -53,17 +53,17 @@ def odd_urls(route):
         return ["/" + route + query for query in ["", *ODD_QUERIES]]
     urls = []
     for index in range(max(len(ODD_VALUES[c]) for c in converters)):
-        values = iter(ODD_VALUES[c][index % len(ODD_VALUES[c])] for c in converters)
-        urls.append("/" + PARAMETER.sub(lambda _match: next(values), route))
+        urls.append(_filled(route, [ODD_VALUES[c][index % len(ODD_VALUES[c])] for c in converters]))
     # The last day there is, and every query on a plausible address.
     if converters[:3] == ["yyyy", "nn", "nn"]:
-        urls.append("/" + PARAMETER.sub(_last_day(), route))
+        urls.append(_filled(route, ["9999", "12", "31", "x"]))
     return urls + [urls[0] + query for query in ODD_QUERIES]
 
 
-def _last_day():
-    values = iter(["9999", "12", "31", "x", "x"])
-    return lambda _match: next(values)
+def _filled(route, values):
+    """Return the route as a URL, its parameters replaced by values in order."""
+    remaining = iter(values)
+    return "/" + PARAMETER.sub(lambda _match: next(remaining), route)
 
 
 def test_the_walk_covers_the_public_site():
