@@ -14,7 +14,7 @@ from taggit.models import Tag as TaggitTag
 
 from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin, ReleasedInline
 from apps.editorial.models import ChangeRequest
-from apps.media.admin import photo_thumbnail
+from apps.media.admin import PhotoChooserMixin
 
 from .forms import PREVIEW, ArticleAdminForm, publication_state_text
 from .models import Article, ArticlePhoto, Topic
@@ -55,20 +55,16 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticlePhotoInline(ReleasedInline):
+class ArticlePhotoInline(PhotoChooserMixin, ReleasedInline):
     model = ArticlePhoto
-    fields = ["thumbnail", "photo", "position", "caption"]
-    readonly_fields = ["thumbnail"]
-    # A search box with a "+" to upload in place; never a select of the whole library.
-    autocomplete_fields = ["photo"]
+    fields = ["photo", "position", "caption"]
+    # Chosen from a searchable grid of thumbnails, the chosen one shown; the "+" uploads a
+    # photo in place. Never a select of the whole library.
+    photo_chooser_fields = ["photo"]
     extra = 1
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("photo")
-
-    @admin.display(description=_("Vorschau"))
-    def thumbnail(self, obj):
-        return photo_thumbnail(obj.photo if obj.pk else None)
 
 
 class TopicsFieldMixin:

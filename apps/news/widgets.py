@@ -56,6 +56,7 @@ class TopicsWidget(forms.SelectMultiple):
             chosen = [chosen]
         names = []
         for entry in chosen:
-            # An entry with commas is taggit's text (posted by a script, not the select).
-            names += parse_tags(entry) if "," in entry else [entry.strip()]
+            # An entry with commas or quotes is taggit's text (posted by a script or an old
+            # form); an option of the select is one topic, spaces and all.
+            names += parse_tags(entry) if {",", '"'} & set(entry) else [entry.strip()]
         return edit_string_for_tags([SimpleNamespace(name=name) for name in names if name])

@@ -25,9 +25,12 @@ def test_staff_writes_article_in_rich_text_editor_and_visitor_finds_it(live_serv
     editor = page.locator(".ProseMirror[contenteditable=true]")
     editor.click()
     page.keyboard.type("Die Elternarbeit intensivieren und Bildung fördern.")
-    page.fill("#id_tags", "Planungsworkshop")
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    # Topics: typed into the suggestion box, taken with Enter.
+    page.click("#id_tags + .select2 .select2-selection")
+    page.keyboard.type("Planungsworkshop")
+    page.locator(".select2-results__option", has_text="Planungsworkshop").wait_for()
+    page.keyboard.press("Enter")
+    page.click("input[name=_publish]")
     page.wait_for_url("**/admin/news/article/")
 
     article = Article.objects.get()

@@ -144,26 +144,9 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
     assert len(errors) == 1 and "/admin/media/photo/hochladen/" in errors[0]
 
 
-@pytest.fixture
-def chooser_on_article_photos(monkeypatch):
-    """The article form's photo rows with the chooser, wired as the report proposes for
-    ArticlePhotoInline (apps/news/admin.py is not changed by this work)."""
-    from django.contrib import admin
-
-    from apps.media.admin import PhotoChooserMixin
-    from apps.news.admin import ArticlePhotoInline
-    from apps.news.models import Article
-
-    class ChooserInline(PhotoChooserMixin, ArticlePhotoInline):
-        autocomplete_fields = []
-        photo_chooser_fields = ["photo"]
-
-    monkeypatch.setattr(admin.site._registry[Article], "inlines", [ChooserInline])
-
-
 @pytest.mark.slow(6)
 def test_editor_chooses_a_photo_from_thumbnails_and_uploads_one_in_place(
-    live_server, page, chooser_on_article_photos, screenshot_dir
+    live_server, page, screenshot_dir
 ):
     from apps.news.models import ArticlePhoto
     from tests.factories import ArticleFactory, PhotoFactory

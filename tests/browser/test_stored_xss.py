@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.network.models import Meeting, Person
@@ -89,6 +90,7 @@ def hostile_site(live_server):
                 body=f"<p>Text {n}</p>{payload}",
                 tags=f'"Thema {n} {payload[:40]}"',
                 status="published",
+                published_at_0=timezone.localdate().strftime("%d.%m.%Y"),
                 published_at_1="00:00:01",
             ),
         )
@@ -177,9 +179,11 @@ def visit_admin(page, context, server, staff):
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": server.url}]
     )
-    for model in ["news_article", "network_meeting", "network_person", "media_photo", "news_topic"]:
+    for model in ["news_article", "network_meeting", "network_person", "news_topic"]:
         page.goto(server.url + reverse(f"admin:{model}_changelist"))
         expect(page.locator("#result_list")).to_be_visible()
+    page.goto(server.url + reverse("admin:media_photo_changelist"))  # a grid of thumbnails
+    expect(page.locator(".photo-grid")).to_be_visible()
     for n, article in enumerate(Article.objects.order_by("pk")[:15], start=1):
         page.goto(server.url + reverse("admin:news_article_change", args=[article.pk]))
         # The title comes back intact as a value, the body as text in the running editor.
