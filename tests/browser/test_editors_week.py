@@ -44,8 +44,9 @@ def upload_two_photos(page, live_server):
     page.evaluate(
         """([first, second]) => {
             const files = new DataTransfer();
-            files.items.add(new File([new Uint8Array(first)], "sommerfest.jpg", {type: "image/jpeg"}));
-            files.items.add(new File([new Uint8Array(second)], "cafe.jpg", {type: "image/jpeg"}));
+            const jpeg = {type: "image/jpeg"};
+            files.items.add(new File([new Uint8Array(first)], "sommerfest.jpg", jpeg));
+            files.items.add(new File([new Uint8Array(second)], "cafe.jpg", jpeg));
             document.querySelector("[data-photo-dropzone]")
                 .dispatchEvent(new DragEvent("drop", {dataTransfer: files, bubbles: true}));
         }""",
