@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+# The most pixels a real JPEG codes per byte: an evenly grey, optimised picture reaches about
+# 256 (every 8×8 block needs some bits). A header that claims far more pixels than its bytes can
+# hold is a forged size: libjpeg would paint the missing rest grey instead of failing.
+JPEG_MAX_PIXELS_PER_BYTE = 1024
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp,image/gif"
 
 MESSAGES = {
@@ -90,6 +94,8 @@ def check_photo_file(file) -> PhotoCheck:
     pixels = width * height * frames
     if pixels > max_pixels:
         _refuse("too_many_pixels", megapixels=_megapixels(pixels), limit=_megapixels(max_pixels))
+    if image_format == "JPEG" and pixels > size * JPEG_MAX_PIXELS_PER_BYTE:
+        _refuse("broken")
 
     try:
         file.seek(0)

@@ -30,6 +30,14 @@ def png_claiming(width, height):
     return bytes(data)
 
 
+def jpeg_claiming(width, height):
+    """A small, sound JPEG whose header says width × height (libjpeg would fill the rest grey)."""
+    data = bytearray(image_bytes((16, 16)))
+    start = data.find(b"\xff\xc0")  # the frame header: length, precision, height, width
+    struct.pack_into(">HH", data, start + 5, height, width)
+    return bytes(data)
+
+
 def animated_gif(size=(60, 60), frames=5):
     images = [Image.new("RGB", size, (40 * n, 255 - 40 * n, 90)) for n in range(frames)]
     buffer = io.BytesIO()
@@ -78,6 +86,7 @@ TOO_MANY_PIXELS = "Megapixel"
             id="psd-header",
         ),
         pytest.param("foto.jpg", noise_jpeg()[:6000], BROKEN, id="truncated-jpeg"),
+        pytest.param("foto.jpg", jpeg_claiming(7000, 7000), BROKEN, id="jpeg-header-claims-49mp"),
         pytest.param(
             "riesig.png",
             png_claiming(30000, 30000),
@@ -168,3 +177,13 @@ def test_saving_a_bad_file_directly_stores_nothing(stored_files):
 
     assert Photo.objects.count() == 0
     assert stored_files() == []
+
+
+def test_evenly_grey_large_jpeg_is_still_accepted():
+    """The forged-size check leaves the most compressible real JPEG alone."""
+    from apps.media.validators import check_photo_file
+
+    grey = io.BytesIO()
+    Image.new("L", (3000, 3000), 128).save(grey, "JPEG", optimize=True)
+    checked = check_photo_file(ContentFile(grey.getvalue(), name="grau.jpg"))
+    assert (checked.width, checked.height) == (3000, 3000)
