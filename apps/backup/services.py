@@ -17,12 +17,13 @@ from django.db import connection, transaction
 DATA_FILE = "data.xml.gz"
 MEDIA_FILE = "media.tar.gz"
 MANIFEST_FILE = "manifest.json"
-# Rebuilt by `migrate` or worthless in another installation.
+# Rebuilt by `migrate` (content types, permissions) or worthless and personal in another
+# installation (logged-in sessions, login-throttling records). The admin's action log, the
+# audit trail of who changed what, is kept.
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
-    "admin.logentry",
     "axes",
 ]
 

@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core import management, serializers
 
 from apps.backup.services import media_checksums, site_backup, site_restore
@@ -15,11 +16,12 @@ from tests.factories import (
     PersonFactory,
     PhotoFactory,
     RoleFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CONTENT_APPS = ["news", "network", "media", "pages", "auth"]
+CONTENT_APPS = ["news", "network", "media", "pages", "auth", "admin", "editorial", "seed"]
 
 
 def snapshot():
@@ -61,6 +63,11 @@ def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
     RoleFactory(person=PersonFactory(last_name="Bänke"))
     article.title = "Zweite Fassung"
     article.save()  # a revision, too
+    # The admin's action log: who changed what.
+    editor = UserFactory(username="presse")
+    LogEntry.objects.log_actions(
+        editor.pk, [article], CHANGE, change_message="Titel geändert", single_object=True
+    )
 
     # A time a millisecond-precise format would change (Django's JSON cuts .000456 to .000).
     Article.objects.filter(pk=article.pk).update(
@@ -92,6 +99,7 @@ def test_backup_and_restore_round_trip_the_seed_content(tmp_path, media_root):
     assert media_checksums(media_root) == files_before
     restored = Article.objects.get(pk=article.pk)
     assert restored.title == "Zweite Fassung"
+    assert LogEntry.objects.get().change_message == "Titel geändert"
     assert restored.tags.names()[0] == "Lernnetzwerk"
     assert Article.objects.published().count() > 20
     # Search finds restored content (on PostgreSQL the stored search document is
