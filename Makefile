@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench bench-sqlite bench-postgres fault-check backup restore clean
+.PHONY: install run serve test lint bench bench-sqlite bench-postgres fault-check backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: install
 		$(BIN)/python manage.py load_seed_data --if-empty; fi
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The production stack on this machine: Caddy in front, gunicorn, the production settings
+# (deploy/serve.sh, docs/deployment.md). PORT=8080 by default.
+serve: install
+	bash deploy/serve.sh
 
 # Tests run in parallel, one worker per CPU the system reports (pytest-xdist's "logical": with
 # psutil installed, "auto" would count physical cores, one on a two-thread VM); TEST_WORKERS=0

@@ -12,6 +12,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website-Grundlagen")
 
     def ready(self):
-        from .cache import connect_signals
+        from django.db.models.signals import pre_migrate
+
+        from .cache import connect_signals, create_cache_table
 
         connect_signals()
+        # A database cache (production's default) gets its table with every `migrate`, before
+        # the first migration saves anything (a save makes cached pages stale, in that table).
+        pre_migrate.connect(create_cache_table, dispatch_uid="apps.core.create_cache_table")

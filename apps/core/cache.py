@@ -172,6 +172,20 @@ def connect_signals():
         signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal!r}")
 
 
+def create_cache_table(sender, using, **kwargs):
+    """pre_migrate receiver: create the table of a database cache once per migrate (when the
+    signal reaches the first app), as `createcachetable` would; nothing for Redis or memory."""
+    from django.apps import apps
+    from django.core.management import call_command
+
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    uses_table = any(
+        options["BACKEND"].endswith("DatabaseCache") for options in settings.CACHES.values()
+    )
+    if uses_table and sender is with_models[0]:
+        call_command("createcachetable", database=using, verbosity=0)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache; staff (a session cookie) never are."""
 

@@ -1,13 +1,23 @@
 """Settings shared by every environment; values come from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+class SettingsEnv(environ.Env):
+    # The environment plus .env, kept apart from os.environ: a process this one starts
+    # (a test's server) gets the real environment, not this folder's .env.
+    ENVIRON = dict(os.environ)
+
+
+env = SettingsEnv()
+# The installation's own settings (`make serve` writes them); the environment wins. ENV_FILE
+# names another file, os.devnull none (tests that start servers of their own).
+SettingsEnv.read_env(env("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 # Each environment module sets SECRET_KEY; production has no default.

@@ -57,6 +57,7 @@ def servers(shared_backends, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "ENV_FILE": os.devnull,  # not this folder's .env (make serve's)
         "SECRET_KEY": "two-servers-test-only",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "False",

@@ -43,6 +43,7 @@ def test_check_deploy_with_production_settings_reports_nothing():
         "SECRET_KEY": "x7!k2Qp9@vL4#mN8$rT1&wZ6*yB3^cF5%hJ0-dG2+sA9=eU4~iO7",
         "ALLOWED_HOSTS": "praeventionskette.example",
         "DATABASE_URL": "sqlite:///:memory:",
+        "ENV_FILE": os.devnull,  # not this folder's .env (make serve's)
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -59,6 +60,7 @@ def test_check_deploy_with_production_settings_reports_nothing():
 def test_production_settings_refuse_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    env["ENV_FILE"] = os.devnull  # not this folder's .env, which holds a key
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=PROJECT,

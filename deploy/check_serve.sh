@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Start `make serve` and fetch through the whole stack what visitors fetch: a page (compressed),
+# a photo, a rendition and a feed enclosure. Used by .ci/run; stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+LOG=$(mktemp /tmp/serve-check.XXXXXX.log)
+
+PORT=$PORT setsid make serve >"$LOG" 2>&1 &
+SERVE=$!
+trap 'kill -- -$SERVE 2>/dev/null || true; wait $SERVE 2>/dev/null || true' EXIT
+for _ in $(seq 180); do curl -sf -o /dev/null "$BASE/robots.txt" && break; sleep 1; done
+
+fail() { echo "make serve: $*" >&2; tail -40 "$LOG" >&2; exit 1; }
+status() { curl -s -o /dev/null -w "%{http_code}" "$@"; }
+
+[ "$(status "$BASE/aktuelles/")" = 200 ] || fail "/aktuelles/ antwortet nicht mit 200"
+curl -s -D - -o /dev/null -H "Accept-Encoding: gzip" "$BASE/aktuelles/" | grep -qi "^content-encoding: gzip" \
+    || fail "HTML kommt nicht komprimiert"
+enclosure=$(curl -s "$BASE/aktuelles/feed/" | grep -o '<enclosure [^>]*>' | head -1 | grep -o 'url="[^"]*"' | cut -d'"' -f2 || true)
+[ -n "$enclosure" ] || fail "kein Foto im Feed"
+[ "$(status "$enclosure")" = 200 ] || fail "Enclosure $enclosure nicht erreichbar"
+rendition=$(curl -s "$BASE/aktuelles/" | grep -o 'src="/media/renditions/[^"]*"' | head -1 | cut -d'"' -f2 || true)
+[ "$(status "$BASE$rendition")" = 200 ] || fail "Rendition $rendition nicht erreichbar"
+# An original, as the lightbox or a download links it.
+original="/media/$(find mediafiles/photos -type f -name '*.jpg' | head -1 | sed 's|^mediafiles/||')"
+[ "$(status "$BASE$original")" = 200 ] || fail "Foto $original nicht erreichbar"
+if curl -s -D - -o /dev/null "$BASE/aktuelles/" | grep -qi "^x-page-cache"; then
+    fail "X-Page-Cache sichtbar"
+fi
+echo "make serve: Seite (gzip), Foto, Rendition und Feed-Enclosure über Caddy erreichbar."
