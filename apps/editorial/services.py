@@ -1,9 +1,11 @@
 """The editorial workflow's writes: groups, waiting changes and their release."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import changes as fields
@@ -27,6 +29,32 @@ def editorial_groups_sync(*, using: str = DEFAULT_DB_ALIAS) -> None:
         ]
         group, _created = Group.objects.using(using).get_or_create(name=name)
         group.permissions.set(permissions)
+
+
+# Django names its permissions in English when migrate creates them ("Can add Artikel").
+PERMISSION_VERBS = {"add": "hinzufügen", "change": "ändern", "delete": "löschen", "view": "ansehen"}
+
+
+@transaction.atomic
+def permission_names_in_german(*, using: str = DEFAULT_DB_ALIAS) -> int:
+    """Rename Django's built-in permissions "Can add Artikel" to "Kann Artikel hinzufügen",
+    as the user and group forms show them; return how many were renamed."""
+    renamed = 0
+    english = Permission.objects.using(using).filter(name__startswith="Can ")
+    with translation.override(settings.LANGUAGE_CODE):
+        for permission in english.select_related("content_type"):
+            renamed += _rename(permission)
+    return renamed
+
+
+def _rename(permission) -> int:
+    action = permission.codename.split("_", 1)[0]
+    model = permission.content_type.model_class()
+    if action not in PERMISSION_VERBS or model is None:
+        return 0
+    permission.name = f"Kann {model._meta.verbose_name} {PERMISSION_VERBS[action]}"[:255]
+    permission.save(update_fields=["name"])
+    return 1
 
 
 class ReleaseRefused(Exception):

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import router
 
 from .models import ChangeRequest
-from .services import editorial_groups_sync
+from .services import editorial_groups_sync, permission_names_in_german
 
 
 def sync_editorial_groups(sender, using, **kwargs):
@@ -20,6 +20,7 @@ def sync_editorial_groups(sender, using, **kwargs):
     if sender is not with_models[-1] or not router.allow_migrate_model(using, Group):
         return
     editorial_groups_sync(using=using)
+    permission_names_in_german(using=using)
 
 
 def drop_waiting_change(sender, instance, **kwargs):

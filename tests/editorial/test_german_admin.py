@@ -75,8 +75,6 @@ class VisibleText(HTMLParser):
             tag in self.HIDDEN_TAGS
             or "hidden" in attrs
             or "hidden" in (attrs.get("class") or "").split()
-            # Django's permission names are data, written in English by migrate.
-            or attrs.get("name") in ("permissions", "user_permissions")
         )
         if tag not in self.VOID:
             self.open.append((tag, hidden))

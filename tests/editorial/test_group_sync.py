@@ -79,3 +79,11 @@ def test_rights_of_a_model_that_does_not_exist_yet_are_skipped(monkeypatch):
     assert rights(EDITORS) == set(roles.editor_permissions()) - {
         ("news", f"{action}_podcast") for action in ("add", "change", "view")
     }
+
+
+def test_permissions_are_named_in_german_after_migrate():
+    from django.contrib.auth.models import Permission
+
+    assert not Permission.objects.filter(name__startswith="Can ").exists()
+    assert Permission.objects.get(codename="add_article").name == "Kann Artikel hinzufügen"
+    assert Permission.objects.get(codename="view_photo").name == "Kann Foto ansehen"
