@@ -1,5 +1,6 @@
 """Text helpers: German-aware slugs and the rich-text allow-list."""
 
+import re
 from collections.abc import Collection
 
 from django.db.models import QuerySet
@@ -30,7 +31,47 @@ RICH_TEXT_EXTENSIONS = {
     "NoSpellCheck": False,
 }
 
-sanitize_rich_text = create_sanitizer(RICH_TEXT_EXTENSIONS)
+_allow_listed = create_sanitizer(RICH_TEXT_EXTENSIONS)
+HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+FIRST_LEVEL, LAST_LEVEL = 2, 4
+
+
+def normalise_headings(html: str) -> str:
+    """Renumber headings so that the first is an h2 (the page's title is its h1) and none
+    skips a level: h3, h4, h2 becomes h2, h3, h2 (WCAG 1.3.1, the HTML outline)."""
+    levels, previous = {}, None  # start tag position → new level
+    for match in HEADING.finditer(html):
+        if match.group(1):
+            continue
+        level = int(match.group(2))
+        if previous is None:
+            new = FIRST_LEVEL
+        elif level > previous[0]:
+            new = previous[1] + 1
+        else:
+            new = previous[1] - (previous[0] - level)
+        new = max(FIRST_LEVEL, min(LAST_LEVEL, new))
+        levels[match.start()] = new
+        previous = (level, new)
+    if not levels:
+        return html
+    parts, position, open_levels = [], 0, []
+    for match in HEADING.finditer(html):
+        parts.append(html[position : match.start()])
+        if match.group(1):
+            new = open_levels.pop() if open_levels else int(match.group(2))
+        else:
+            new = levels[match.start()]
+            open_levels.append(new)
+        parts.append(f"<{match.group(1)}h{new}")
+        position = match.end()
+    parts.append(html[position:])
+    return "".join(parts)
+
+
+def sanitize_rich_text(html: str) -> str:
+    """Keep only what the editor offers (nh3's allow-list), headings in outline order."""
+    return normalise_headings(_allow_listed(html))
 
 
 def german_slugify(value: str, max_length: int = 200) -> str:

@@ -90,3 +90,17 @@ def test_title_and_lead_are_escaped_on_the_page(client):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Titel" in html
     assert '<img src=x onerror="alert(2)">' not in html
+
+
+@pytest.mark.parametrize(
+    ("body", "stored"),
+    [
+        ("<h3>A</h3><p>x</p>", "<h2>A</h2><p>x</p>"),
+        ("<h4>A</h4><h2>B</h2><h4>C</h4>", "<h2>A</h2><h2>B</h2><h3>C</h3>"),
+        ("<h2>A</h2><h3>B</h3><h4>C</h4>", "<h2>A</h2><h3>B</h3><h4>C</h4>"),
+    ],
+)
+def test_headings_follow_the_page_title_without_skipping_a_level(body, stored):
+    article = ArticleFactory(body=body)
+    article.refresh_from_db()
+    assert article.body == stored
