@@ -133,3 +133,18 @@ def test_calendar_query_count_does_not_grow_with_articles():
         ArticleFactory(published_at=start + datetime.timedelta(hours=13 * i))
     large = count_calendar_queries()
     assert small == large == 5  # day counts, previous, next, meeting days, month list
+
+
+def test_jump_links_start_their_name_with_the_visible_text_and_say_the_year_when_it_changes(
+    client,
+):
+    """WCAG 2.5.3 Label in Name: no aria-label that hides "« Nov" behind other words."""
+    ArticleFactory(published_at=at(2017, 11, 29, 10))
+    ArticleFactory(published_at=at(2018, 3, 7, 10))
+    ArticleFactory(published_at=at(2018, 5, 7, 10))
+    html = client.get("/aktuelles/2018/03/").content.decode()
+    nav = html[html.index('class="calendar-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "aria-label=" not in nav.split(">", 1)[1]
+    assert '">« Nov 2017<span class="visually-hidden">: vorheriger Monat mit Artikeln, ' in nav
+    assert '">Mai »<span class="visually-hidden">: nächster Monat mit Artikeln, Mai 2018' in nav
