@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from apps.network.sitemaps import NetworkSitemap
-from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap
+from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, TopicSitemap
 from apps.pages.sitemaps import PageSitemap
 from apps.pages.views import HomeView
 
@@ -22,6 +22,7 @@ sitemaps = {
     "seiten": PageSitemap,
     "archiv": ArchiveSitemap,
     "artikel": ArticleSitemap,
+    "themen": TopicSitemap,
     "netzwerk": NetworkSitemap,
 }
 

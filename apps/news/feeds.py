@@ -70,6 +70,8 @@ class LatestArticlesFeed(Feed):
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+    # RFC 4287 §4.1.1: a feed whose entries name no author names one itself.
+    author_name = settings.SITE_PUBLISHER
 
 
 class TopicArticlesFeed(LatestArticlesFeed):

@@ -97,3 +97,23 @@ class ArchiveSitemap(RouteSitemap):
 
     def priority(self, item):
         return 1.0 if item[0] == "home" else None
+
+
+class TopicSitemap(RouteSitemap):
+    """The topic pages with published articles, each last changed with its newest article."""
+
+    changefreq = "weekly"
+
+    @cached_property
+    def entries(self):
+        rows = (
+            Article.objects.published()
+            .values("tags__slug")
+            .annotate(last=Max("updated_at"))
+            .order_by("tags__slug")
+        )
+        return [
+            ("news:article_tag", {"slug": row["tags__slug"]}, row["last"])
+            for row in rows
+            if row["tags__slug"]
+        ]

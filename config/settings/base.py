@@ -175,6 +175,8 @@ PHOTO_WEBP_METHOD = env.int("PHOTO_WEBP_METHOD", default=4)
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 SITE_NAME = env("SITE_NAME", default="Ahlener Präventionskette")
+# Who publishes the site: the feeds' author and the structured data's publisher.
+SITE_PUBLISHER = env("SITE_PUBLISHER", default="Stadt Ahlen")
 NEWS_PAGINATE_BY = env.int("NEWS_PAGINATE_BY", default=10)
 
 LOGGING = {

@@ -114,6 +114,7 @@ def test_sitemap_index_links_every_page_of_a_section_so_no_article_is_left_out(c
         "http://testserver/sitemap-archiv.xml",
         "http://testserver/sitemap-artikel.xml",
         "http://testserver/sitemap-artikel.xml?p=2",
+        "http://testserver/sitemap-themen.xml",
         "http://testserver/sitemap-netzwerk.xml",
     ]
     second = ET.fromstring(client.get("/sitemap-artikel.xml?p=2").content)
@@ -222,3 +223,47 @@ def test_feed_does_not_ask_again_for_a_rendition_the_storage_cannot_find(client,
     second = client.get("/aktuelles/feed/").content.decode()
     assert 'length="0"' in first and 'length="0"' in second
     assert len(asked) == 1
+
+
+def _json_ld(html, kind):
+    import json
+    import re
+
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return next(data for data in map(json.loads, blocks) if data["@type"] == kind)
+
+
+def test_atom_feed_names_its_author_as_rfc_4287_requires(client):
+    ArticleFactory()
+    root = ET.fromstring(client.get("/aktuelles/atom/").content)
+    assert root.find(f"{ATOM}author/{ATOM}name").text == "Stadt Ahlen"
+
+
+def test_topic_pages_link_their_feed_and_are_in_the_sitemap(client):
+    ArticleFactory(tags=["Frühe Hilfen"])
+    ArticleFactory(tags=["Entwurfsthema"], draft=True)
+    html = client.get("/aktuelles/thema/fruehe-hilfen/").content.decode()
+    feed = "/aktuelles/thema/fruehe-hilfen/feed/"
+    assert '<link rel="alternate"' in html and f'href="{feed}">' in html
+    assert f'<a href="{feed}">' in html
+    paths = [_path(url) for url in _sitemap_urls(client)]
+    assert "/aktuelles/thema/fruehe-hilfen/" in paths
+    assert "/aktuelles/thema/entwurfsthema/" not in paths
+
+
+def test_news_article_data_has_image_author_and_publisher(client):
+    article = ArticleFactory()
+    ArticlePhotoFactory(article=article, photo=PhotoFactory(renditions=True))
+    data = _json_ld(client.get(article.get_absolute_url()).content.decode(), "NewsArticle")
+    assert data["author"]["name"] == data["publisher"]["name"] == "Stadt Ahlen"
+    assert len(data["image"]) == 2
+    assert all(url.startswith("http://testserver/media/renditions/") for url in data["image"])
+
+
+def test_event_without_venue_is_located_and_organised_by_its_host(client):
+    meeting = MeetingFactory(
+        venue="", city="", host_municipality=MunicipalityFactory(name="Gelsenkirchen")
+    )
+    data = _json_ld(client.get(meeting.get_absolute_url()).content.decode(), "Event")
+    assert data["location"]["address"]["addressLocality"] == "Gelsenkirchen"
+    assert data["organizer"]["name"] == "Gelsenkirchen"

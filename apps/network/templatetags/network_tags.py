@@ -77,12 +77,22 @@ def meeting_structured_data(context, meeting, organisers=()):
     }
     if meeting.summary:
         data["description"] = meeting.summary
+    host = meeting.host_municipality
     if meeting.place:
         data["location"] = {
             "@type": "Place",
             "name": meeting.place,
             "address": {"@type": "PostalAddress", "addressLocality": meeting.city or meeting.place},
         }
+    elif host is not None:
+        # No venue in the sources: the host municipality is where it took place.
+        data["location"] = {
+            "@type": "Place",
+            "name": host.name,
+            "address": {"@type": "PostalAddress", "addressLocality": host.name},
+        }
     if organisers:
         data["organizer"] = [{"@type": "Organization", "name": org.name} for org in organisers]
+    elif host is not None:
+        data["organizer"] = {"@type": "GovernmentOrganization", "name": host.name}
     return data

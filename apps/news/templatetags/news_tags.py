@@ -1,4 +1,8 @@
 from django import template
+from django.conf import settings
+from django.urls import reverse
+
+from apps.media.renditions import photo_renditions
 
 register = template.Library()
 
@@ -7,7 +11,7 @@ register = template.Library()
 def article_structured_data(context, article):
     """Return schema.org NewsArticle data for an article."""
     request = context["request"]
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title[:110],
@@ -17,5 +21,18 @@ def article_structured_data(context, article):
         "inLanguage": "de",
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "keywords": [tag.name for tag in article.tags.all()],
-        "publisher": {"@type": "GovernmentOrganization", "name": "Stadt Ahlen"},
     }
+    # The site speaks for the municipality; articles name no personal author.
+    publisher = {
+        "@type": "GovernmentOrganization",
+        "name": settings.SITE_PUBLISHER,
+        "url": request.build_absolute_uri(reverse("home")),
+    }
+    data["author"] = data["publisher"] = publisher
+    photo = article.lead_photo
+    if photo is not None:
+        data["image"] = [
+            request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
+            for shape in ("landscape", "original")
+        ]
+    return data
