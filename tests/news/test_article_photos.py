@@ -31,8 +31,8 @@ def test_article_page_shows_photos_with_srcset_sizes_and_dimensions(client):
     assert 'alt="Zwei Frauen vor einem Roll-Up"' in content
     assert 'loading="lazy"' in content
     assert (
-        "<figcaption>Foto mit Lisa Kalendruschat und Ulrike Gerhards · Foto: Marina Bänke"
-        "</figcaption>" in content
+        "<figcaption>Foto mit Lisa Kalendruschat und Ulrike Gerhards · Foto: Marina Bänke · "
+        '<a class="photo-large"' in content
     )
     assert "style=" not in content.split('class="gallery"')[1].split("</section>")[0]
 

@@ -66,3 +66,21 @@ def test_server_error_page_is_german_and_keeps_the_navigation(monkeypatch):
     assert "Ein Fehler ist aufgetreten" in html
     for url in ["/aktuelles/", "/netzwerk/", "/netzwerk/treffen/", "/suche/"]:
         assert f'href="{url}"' in html
+
+
+def test_not_found_page_offers_a_search(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'role="search"' in html and 'action="/suche/"' in html
+
+
+def test_article_photos_can_be_seen_large_without_script(client):
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    article = ArticleFactory()
+    photo = PhotoFactory(renditions=True, alt_text="Kinder beim Sommerfest")
+    ArticlePhotoFactory(article=article, photo=photo)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<a class="photo-large" href="/media/renditions/' in html
+    assert 'Groß anzeigen<span class="visually-hidden">: Kinder beim Sommerfest' in html

@@ -40,6 +40,8 @@ def picture(
         "fallback_srcset": _srcset(fallback),
         "fallback_type": fallback[0].mime_type,
         "src": src,
+        # The largest size, for a visitor who wants to see the photo large (no script).
+        "largest": fallback[-1],
         "sizes": sizes,
         "caption": photo.caption if caption is None else caption,
         "loading": "eager" if loading == "eager" else "lazy",
