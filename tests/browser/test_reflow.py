@@ -1,0 +1,82 @@
+"""WCAG 1.4.10 Reflow: every page type of the seeded site, at 320, 375 and 1280 px, without
+scrolling sideways. Two pages of each type from the sitemap, plus search, the 404 page and
+the "…/artikel/" lists; a screenshot of each type at 320 and 1280 px."""
+
+import io
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import resolve
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+WIDTHS = (320, 375, 1280)
+EXTRA = [
+    "/suche/?q=Ahlen",
+    "/gibt-es-nicht/",
+    "/netzwerk/kommunen/ahlen/artikel/",
+    "/netzwerk/treffen/",
+    "/netzwerk/treffen/?jahr=2017",
+]
+
+
+# The innermost elements reaching past the right edge, to say what to fix.
+WIDEST_ELEMENTS = """() => {
+    const bad = [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+    return bad.filter((e) => ![...e.children].some((c) => bad.includes(c))).slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} «${e.textContent.trim().slice(0, 30)}»`);
+}"""
+
+
+def sitemap_paths():
+    client = Client()
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    paths = []
+    for section in index.iter(f"{SITEMAP}loc"):
+        parts = urlsplit(section.text)
+        page = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        paths += [
+            urlsplit(loc.text).path for loc in ET.fromstring(page.content).iter(f"{SITEMAP}loc")
+        ]
+    return paths
+
+
+def page_types(paths, per_type=2):
+    """Group paths by their URL pattern and keep a few of each; each extra is a type."""
+    chosen = {path: [path] for path in EXTRA}
+    for path in paths:
+        name = resolve(urlsplit(path).path).url_name or path
+        chosen.setdefault(name, [])
+        if len(chosen[name]) < per_type:
+            chosen[name].append(path)
+    return chosen
+
+
+@pytest.mark.slow(30)
+def test_no_page_scrolls_sideways_at_320_375_or_1280_px(live_server, page, screenshot_dir):
+    call_command("load_seed_data", stdout=io.StringIO())
+    types = page_types(sitemap_paths())
+    assert len(types) >= 15, sorted(types)
+
+    overflowing = []
+    for name, paths in sorted(types.items()):
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            for number, path in enumerate(paths):
+                page.goto(live_server.url + path)
+                wide = page.evaluate(
+                    "() => [document.documentElement.scrollWidth, window.innerWidth]"
+                )
+                if wide[0] > wide[1]:
+                    culprits = page.evaluate(WIDEST_ELEMENTS)
+                    overflowing.append(f"{width} px: {path} is {wide[0]} px wide: {culprits}")
+                if number == 0 and width in (320, 1280):
+                    page.screenshot(
+                        path=screenshot_dir / f"reflow-{width}-{name}.png", full_page=True
+                    )
+    assert overflowing == [], "\n".join(overflowing)
