@@ -28,8 +28,11 @@ EXTRA = [
 WIDEST_ELEMENTS = """() => {
     const bad = [...document.querySelectorAll("body *")]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
-    return bad.filter((e) => ![...e.children].some((c) => bad.includes(c))).slice(0, 3)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className} «${e.textContent.trim().slice(0, 30)}»`);
+    const innermost = bad.filter((e) => ![...e.children].some((c) => bad.includes(c)));
+    return innermost.slice(0, 3).map((e) => {
+        const text = e.textContent.trim().slice(0, 30);
+        return `${e.tagName.toLowerCase()}.${e.className} «${text}»`;
+    });
 }"""
 
 
