@@ -2,12 +2,16 @@
 
 import io
 import textwrap
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 800)
 BACKGROUND = (214, 221, 228)
 INK = (38, 50, 64)
+# DejaVu Sans 2.37 (free licence, apps/seed/fonts/DejaVuSans-LICENSE.txt): Pillow's built-in
+# font has no umlauts and drew "Bänke" as "B▯nke".
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 
 
 def placeholder_jpeg(caption: str) -> bytes:
@@ -15,8 +19,8 @@ def placeholder_jpeg(caption: str) -> bytes:
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((24, 24, SIZE[0] - 25, SIZE[1] - 25), outline=INK, width=4)
-    title_font = ImageFont.load_default(size=56)
-    text_font = ImageFont.load_default(size=40)
+    title_font = ImageFont.truetype(FONT, size=56)
+    text_font = ImageFont.truetype(FONT, size=40)
     draw.text((SIZE[0] / 2, 140), "Platzhalterbild", font=title_font, fill=INK, anchor="mm")
     lines = textwrap.wrap(caption, width=42)[:8]
     top = SIZE[1] / 2 - 26 * len(lines)

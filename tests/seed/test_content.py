@@ -193,3 +193,11 @@ def test_tags_are_spelled_consistently(seed):
     # One spelling each: no two topics differ only in case or spacing.
     assert len({name.casefold().replace(" ", "") for name in names}) == len(names)
     assert article("15. Lernnetzwerktreffen in Gelsenkirchen").tags.filter(name="Schule").exists()
+
+
+def test_placeholder_photos_draw_umlauts_not_boxes():
+    from apps.seed.placeholders import placeholder_jpeg
+
+    # A font without "ä" draws both as the same empty box.
+    assert placeholder_jpeg("Marina Bänke") != placeholder_jpeg("Marina B\u25afnke")
+    assert placeholder_jpeg("Übergänge") != placeholder_jpeg("\u25afbergänge")
