@@ -15,6 +15,7 @@ from tests.factories import (
     InstitutionFactory,
     MeetingFactory,
     MeetingParticipationFactory,
+    MunicipalityFactory,
     PersonFactory,
     ProgrammeMembershipFactory,
     RoleFactory,
@@ -60,6 +61,23 @@ def test_meeting_page_names_the_host_coordinator_at_the_time(client, ahlen):
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert "Koordination damals" in content
     assert "Marina Bänke" in content
+
+
+def test_future_meeting_names_the_host_coordinator_without_damals(client, ahlen):
+    meeting = MeetingFactory(
+        starts_on=datetime.date.today() + datetime.timedelta(days=60), host_municipality=ahlen
+    )
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Koordination damals" not in content
+    assert "(Koordination: " in content
+
+
+def test_meeting_page_says_how_many_of_the_municipalities_are_named(client):
+    meeting = MeetingFactory(municipality_count=40, municipalities_approximate=False)
+    meeting.attending_municipalities.add(*[MunicipalityFactory() for _ in range(3)])
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<dt>Kommunen insgesamt</dt><dd>40</dd>" in content
+    assert "Namentlich genannte Kommunen (3 von 40)" in content
     assert "Ulrike Gerhards" not in content
 
 
