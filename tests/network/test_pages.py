@@ -7,6 +7,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.network.models import MeetingParticipation, Role
 from apps.network.views import MEETINGS_PER_PAGE
@@ -65,7 +66,7 @@ def test_meeting_page_names_the_host_coordinator_at_the_time(client, ahlen):
 
 def test_future_meeting_names_the_host_coordinator_without_damals(client, ahlen):
     meeting = MeetingFactory(
-        starts_on=datetime.date.today() + datetime.timedelta(days=60), host_municipality=ahlen
+        starts_on=timezone.localdate() + datetime.timedelta(days=60), host_municipality=ahlen
     )
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert "Koordination damals" not in content
