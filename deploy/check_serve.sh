@@ -24,7 +24,8 @@ enclosure=$(curl -s "$BASE/aktuelles/feed/" | grep -o '<enclosure [^>]*>' | head
 rendition=$(curl -s "$BASE/aktuelles/" | grep -o 'src="/media/renditions/[^"]*"' | head -1 | cut -d'"' -f2 || true)
 [ "$(status "$BASE$rendition")" = 200 ] || fail "Rendition $rendition nicht erreichbar"
 # An original, as the lightbox or a download links it.
-original="/media/$(find mediafiles/photos -type f -name '*.jpg' | head -1 | sed 's|^mediafiles/||')"
+media=$(sed -n 's/^MEDIA_ROOT=//p' .env.production)
+original="/media/$(cd "$media" && find photos -type f -name '*.jpg' | head -1)"
 [ "$(status "$BASE$original")" = 200 ] || fail "Foto $original nicht erreichbar"
 if curl -s -D - -o /dev/null "$BASE/aktuelles/" | grep -qi "^x-page-cache"; then
     fail "X-Page-Cache sichtbar"

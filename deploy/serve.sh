@@ -4,8 +4,9 @@
 #                               a server with a domain (docs/deployment.md)
 #   gunicorn                  - the app with config.settings.production, several workers
 #   the database's cache      - shared by every worker (or Redis with CACHE_URL)
-# What it sets up for this installation (secret key, database, cache) it keeps in .env, so
-# that every `manage.py` command run here with the production settings acts on the same site.
+# What it sets up for this installation (secret key, database, media folder, cache) it keeps
+# in .env.production, so that every `manage.py` command run here with the production settings
+# acts on the same site; `make run` (local settings, .env) keeps its own database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,19 +24,23 @@ fi
 # Debian's package starts a Caddy of its own on port 80; this one has its own config.
 systemctl disable --now caddy >/dev/null 2>&1 || true
 
-if [ ! -f .env ]; then
+if [ ! -f .env.production ]; then
     umask 077
-    cat > .env <<ENV
-# Written by make serve on $(date -u +%Y-%m-%d); read by every settings module (config/settings).
+    cat > .env.production <<ENV
+# Written by make serve on $(date -u +%Y-%m-%d); read by config.settings.production only.
 SECRET_KEY=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(50))')
-DATABASE_URL=sqlite:///$ROOT/db.sqlite3
+DATABASE_URL=sqlite:///$ROOT/production.sqlite3
+MEDIA_ROOT=$ROOT/production-media
 CACHE_URL=dbcache://django_cache
 ALLOWED_HOSTS=127.0.0.1,localhost
 # Plain HTTP on this machine only; delete this line on a server with TLS in front.
 HTTPS=False
 ENV
-    echo "Neue Einstellungen in .env (geheimer Schlüssel, Datenbank, Cache)."
+    umask 022
+    echo "Neue Einstellungen in .env.production (geheimer Schlüssel, Datenbank, Cache)."
 fi
+# Caddy serves the photos from the same folder as Django stores them.
+MEDIA_ROOT=$(sed -n 's/^MEDIA_ROOT=//p' .env.production)
 
 export DJANGO_SETTINGS_MODULE=config.settings.production
 "$PYTHON" manage.py migrate --noinput -v0
@@ -46,7 +51,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.production
 RUN=$(mktemp -d /tmp/praeventionskette-serve.XXXXXX)
 export GUNICORN_SOCKET="$RUN/gunicorn.sock"
 export GUNICORN_BIND="unix:$GUNICORN_SOCKET"
-export MEDIA_ROOT=${MEDIA_ROOT:-$ROOT/mediafiles}
+export MEDIA_ROOT=${MEDIA_ROOT:-$ROOT/production-media}
 export SITE_ADDRESS=${SITE_ADDRESS:-http://127.0.0.1:$PORT}
 export CADDY_BIND=${CADDY_BIND:-127.0.0.1}
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}

@@ -85,10 +85,28 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned
 
 
-def _rendered(field, rich):
-    if isinstance(field, str) and field in rich:
-        return RENDERED_PREFIX + field
-    return field
+def _shown(fields, rich):
+    """Return fieldset fields for a read-only view: no edit token, rich text rendered."""
+    return [
+        RENDERED_PREFIX + field if isinstance(field, str) and field in rich else field
+        for field in fields
+        if field != EDIT_TOKEN_FIELD
+    ]
+
+
+def _is_through(text, through):
+    return any(str(text).lower().startswith(name.lower()) for name in through)
+
+
+def _without_through(items, through):
+    """Return the nested list of deleted objects without the many-to-many link rows."""
+    kept = []
+    for item in items:
+        if isinstance(item, list):
+            kept.append(_without_through(item, through))
+        elif not _is_through(item, through):
+            kept.append(item)
+    return kept
 
 
 def has_release_right(user) -> bool:
@@ -111,21 +129,30 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown, not edited: no edit token (it would read "Edit token: None"), and rich
+            # text as the visitor reads it, not as <p>…</p> source.
+            rich = {field.name for field in self.model._meta.fields if _is_rich_text(field)}
+            return [
+                (name, {**options, "fields": _shown(options["fields"], rich)})
+                for name, options in fieldsets
+            ]
         first_fields = list(fieldsets[0][1]["fields"])
         if EDIT_TOKEN_FIELD not in first_fields:
             first_fields.append(EDIT_TOKEN_FIELD)
-        fieldsets = [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
-        if obj is not None and not self.has_change_permission(request, obj):
-            # Shown, not edited: rich text as the visitor reads it, not as <p>…</p> source.
-            rich = {field.name for field in self.model._meta.fields if _is_rich_text(field)}
-            fieldsets = [
-                (
-                    name,
-                    {**options, "fields": [_rendered(field, rich) for field in options["fields"]]},
-                )
-                for name, options in fieldsets
-            ]
-        return fieldsets
+        return [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
+
+    def get_deleted_objects(self, objs, request):
+        """Django also lists the rows linking many-to-many fields ("Article_meetings object
+        (1)"): internal, English, and deleted with the record anyway; leave them out."""
+        deleted, counts, needed, protected = super().get_deleted_objects(objs, request)
+        through = {
+            str(field.remote_field.through._meta.verbose_name)
+            for field in self.model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        counts = {name: n for name, n in counts.items() if not _is_through(name, through)}
+        return _without_through(deleted, through), counts, needed, protected
 
     def __getattr__(self, name):
         if not name.startswith(RENDERED_PREFIX):
@@ -259,6 +286,8 @@ class ReleaseControlledAdmin(EditorialAdmin):
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
+        # One request may save several rows (the list's editable columns): each starts afresh.
+        request._editorial_proposed, request._editorial_waiting = False, None
         if self.has_release_permission(request):
             super().save_model(request, obj, form, change)
             return

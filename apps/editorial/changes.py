@@ -36,6 +36,11 @@ def _is_related_list(field):
     return field.many_to_many and not _is_tags(field)
 
 
+def is_related_list(field):
+    """Whether field links other records by number (not topics by name)."""
+    return _is_related_list(field)
+
+
 def _sanitized(field, value):
     sanitize = getattr(field, "sanitize", None)
     return sanitize(value) if callable(sanitize) and isinstance(value, str) else value

@@ -161,6 +161,18 @@ def change_release(*, change: ChangeRequest, user):
     for name, value in change.changes.items():
         if (field := fields.model_field(model, name)) is not None:
             (related if fields.is_related(field) else plain).append((field, value))
+    for field, value in related:
+        if fields.is_related_list(field):
+            existing = field.related_model._default_manager.filter(pk__in=value)
+            if existing.count() != len(set(value)):
+                raise ReleaseRefused(
+                    _(
+                        "Ein im Feld „%(field)s“ verknüpfter Eintrag wurde inzwischen gelöscht. "
+                        "Bitte den Eintrag öffnen, die Verknüpfungen dort prüfen und diesen "
+                        "Vorschlag verwerfen."
+                    )
+                    % {"field": fields.label(field)}
+                )
     for field, value in plain:
         fields.apply_value(obj, field, value)
     try:

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef
 from django.http import HttpResponseRedirect, JsonResponse
@@ -87,7 +89,9 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["publication_state", "created_at", "updated_at"]
-    autocomplete_fields = ["author", "meetings", "municipalities", "people", "institutions"]
+    # The author is chosen from the editorial staff (a short list); an autocomplete would
+    # need the right to view user accounts, which neither group has.
+    autocomplete_fields = ["meetings", "municipalities", "people", "institutions"]
     actions = ["submit_for_review", "publish", "unpublish"]
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
@@ -144,6 +148,15 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
     @admin.display(description=_("Stand"))
     def publication_state(self, obj):
         return publication_state_text(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["queryset"] = (
+                get_user_model()
+                ._default_manager.filter(is_staff=True, is_active=True)
+                .order_by("last_name", "first_name", "username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
@@ -228,8 +241,22 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
 admin.site.unregister(TaggitTag)
 
 
+class TopicForm(forms.ModelForm):
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        same = Topic.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).first()
+        if same is not None:
+            raise forms.ValidationError(
+                _("Das Thema „%(topic)s“ gibt es schon; Groß- und Kleinschreibung zählen nicht."),
+                code="duplicate",
+                params={"topic": same.name},
+            )
+        return name
+
+
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
+    form = TopicForm
     list_display = ["name", "slug", "use_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

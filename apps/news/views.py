@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -180,11 +179,13 @@ class ArticleTagView(ArticleArchiveMixin, ListView):
 
 
 @never_cache
-@staff_member_required
 def article_preview(request, pk):
     """Show any article, published or not, to staff who may view articles in the admin (a
-    staff account outside the editorial groups gets 403); never cached."""
-    if not request.user.has_perm("news.view_article"):
+    staff account outside the editorial groups gets 403); never cached. Anonymous visitors get
+    a 404, not a redirect that would name the admin's secret address."""
+    if not request.user.is_authenticated:
+        raise Http404
+    if not (request.user.is_staff and request.user.has_perm("news.view_article")):
         raise PermissionDenied
     article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
     if article.published_at is None:

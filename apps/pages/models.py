@@ -33,7 +33,8 @@ class Page(models.Model):
     description = models.CharField(
         _("Kurzbeschreibung"), max_length=300, blank=True, help_text=_("Für Suchmaschinen.")
     )
-    is_published = models.BooleanField(_("veröffentlicht"), default=True)
+    # New pages start hidden, like articles, meetings and people.
+    is_published = models.BooleanField(_("veröffentlicht"), default=False)
     in_footer = models.BooleanField(_("im Fußbereich verlinken"), default=False)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)

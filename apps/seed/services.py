@@ -27,7 +27,7 @@ from apps.network.models import (
     ProgrammeMembership,
     Role,
 )
-from apps.news.models import Article, ArticlePhoto
+from apps.news.models import Article, ArticlePhoto, Topic
 
 from .models import SeedRecord
 from .placeholders import placeholder_jpeg
@@ -167,7 +167,11 @@ class _Loader:
         elif self.overwrite:
             for field_name in differing:
                 setattr(obj, field_name, values[field_name])
-            obj.save(update_fields=[model._meta.get_field(key).name for key in differing])
+            written = {model._meta.get_field(key).name for key in differing}
+            # A new updated_at, so that editors' open forms notice the change.
+            written |= {f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", 0)}
+            obj._change_reason = "Startinhalte überschrieben (load_seed_data --overwrite)"
+            obj.save(update_fields=written)
             self.report.changed[name] += 1
             self.say(f"~ {name}: {label} ({', '.join(differing)}) überschrieben")
         else:
@@ -203,6 +207,14 @@ class _Loader:
             return
         present = {name.casefold() for name in obj.tags.names()}
         missing = [name for name in names if name.casefold() not in present]
+        if (type(obj), obj.pk) not in self.fresh:
+            # On records that exist, only topics that exist: one that editors renamed or
+            # merged is not made again.
+            known = {t.casefold() for t in Topic.objects.values_list("name", flat=True)}
+            gone = [name for name in missing if name.casefold() not in known]
+            if gone:
+                self.say(f"= {label}: Themen umbenannt oder zusammengeführt: {', '.join(gone)}")
+            missing = [name for name in missing if name.casefold() in known]
         self._sync_links(obj, "Themen", missing, lambda: obj.tags.add(*missing), label=label)
 
     # The content, in dependency order.
@@ -453,6 +465,12 @@ class _Loader:
         )
 
 
+def _has_content() -> bool:
+    """Whether anyone entered content (the pages a migration creates do not count)."""
+    models = (Article, Meeting, Person, Municipality, Institution, Programme, Photo)
+    return any(model.objects.exists() for model in models)
+
+
 @transaction.atomic
 def seed_data_load(
     *, dry_run: bool, overwrite: bool = False, if_empty: bool = False, stdout: TextIO | None = None
@@ -460,7 +478,7 @@ def seed_data_load(
     """Load the seed content; see _Loader for what a later run does. With if_empty, load only
     into a database without content (what `make run` does on every start); with dry_run,
     report and roll everything back."""
-    first_load = not SeedRecord.objects.exists() and not Article.objects.exists()
+    first_load = not SeedRecord.objects.exists() and not _has_content()
     if if_empty and not first_load:
         return SeedReport(dry_run=dry_run, skipped=True)
     report = _Loader(

@@ -15,9 +15,16 @@ class SettingsEnv(environ.Env):
 
 
 env = SettingsEnv()
-# The installation's own settings (`make serve` writes them); the environment wins. ENV_FILE
-# names another file, os.devnull none (tests that start servers of their own).
-SettingsEnv.read_env(env("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
+# The installation's own settings; the environment wins. The production settings read
+# .env.production (`make serve` writes it), the others .env, so that `make run` never works
+# on the served site's database. ENV_FILE names another file, os.devnull none (tests that
+# start servers of their own).
+_ENV_FILE = (
+    ".env.production"
+    if os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".production")
+    else ".env"
+)
+SettingsEnv.read_env(env("ENV_FILE", default=str(BASE_DIR / _ENV_FILE)), overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 # Each environment module sets SECRET_KEY; production has no default.

@@ -26,7 +26,13 @@ def site(live_server):
     for slug, title in [("impressum", "Impressum"), ("datenschutz", "Datenschutz"),
                         ("barrierefreiheit", "Barrierefreiheit")]:  # fmt: skip
         Page.objects.get_or_create(
-            slug=slug, defaults={"title": title, "body": f"<p>{title}</p>", "in_footer": True}
+            slug=slug,
+            defaults={
+                "title": title,
+                "body": f"<p>{title}</p>",
+                "in_footer": True,
+                "is_published": True,
+            },
         )
     now = datetime.datetime.now(datetime.UTC)
     article = ArticleFactory(
@@ -86,6 +92,8 @@ def test_pages_have_no_wcag_violations_and_load_nothing_from_other_hosts(site, p
     page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != host else None)
     console_errors = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
     expected_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
     axe = Axe()
     for name, path in public_pages(article).items():
@@ -101,7 +109,7 @@ def test_pages_have_no_wcag_violations_and_load_nothing_from_other_hosts(site, p
     assert foreign == []
     # A CSP violation (an inline script or style) would show up here.
     assert [e for e in console_errors if e != expected_404] == []
-    assert console_errors.count(expected_404) == 1  # the not-found page itself
+    assert console_errors.count(expected_404) == 1, missing  # the not-found page itself
 
 
 def test_keyboard_reaches_skip_link_then_navigation_and_calendar_links(site, page):

@@ -518,7 +518,7 @@ def test_article_list_says_which_articles_wait_for_release(as_publisher):
 def test_preview_of_hidden_articles_only_for_those_who_may_view_them(client, editor):
     draft = ArticleFactory(draft=True, title="Geheimer Entwurf")
     url = draft.get_preview_url()
-    assert client.get(url).status_code == 302  # to the login
+    assert client.get(url).status_code == 404  # never a redirect naming the admin
     client.force_login(UserFactory(username="ohne-gruppe", is_staff=True))
     assert client.get(url).status_code == 403
     client.force_login(editor)
@@ -553,3 +553,57 @@ def test_autocomplete_answers_editors_and_refuses_staff_without_group(
     assert client.get(url, query).status_code == 403
     client.force_login(editor)
     assert client.get(url, query).status_code == 200
+
+
+def test_release_whose_linked_record_was_deleted_is_refused_in_german(as_editor, as_publisher):
+    article = ArticleFactory(title="Mit Treffen")
+    meeting = MeetingFactory()
+    edit(as_editor, article, meetings=[str(meeting.pk)])
+    meeting.delete()
+    response = release(as_publisher, article)
+    assert response.status_code == 302
+    page = as_publisher.get(response["Location"]).content.decode()
+    assert "wurde inzwischen gelöscht" in page
+    assert not article.meetings.exists()
+
+
+def test_list_editable_logs_each_row_for_what_happened_to_it(as_editor):
+    from django.contrib.admin.models import LogEntry
+
+    online = Page.objects.get(slug="impressum")
+    draft = Page.objects.create(title="Entwurf", slug="entwurf", is_published=False)
+    changelist = reverse("admin:pages_page_changelist")
+    form = scraped_form(as_editor.get(changelist).content.decode())
+    for index in range(int(form["form-TOTAL_FORMS"][0])):
+        form[f"form-{index}-position"] = [str(70 + index)]
+    form["_save"] = ["Sichern"]
+    as_editor.post(changelist, form)
+    messages = dict(
+        LogEntry.objects.filter(object_id__in=[online.pk, draft.pk]).values_list(
+            "object_id", "change_message"
+        )
+    )
+    assert "Freigabe vorgeschlagen" in messages[str(online.pk)]
+    assert "Freigabe vorgeschlagen" not in messages[str(draft.pk)]
+
+
+def test_read_only_pages_show_no_edit_token_and_deletes_list_no_link_rows(as_editor, as_publisher):
+    municipality = MunicipalityFactory()
+    assert "Edit token" not in as_editor.get(admin_url(municipality)).content.decode()
+    article = ArticleFactory()
+    article.meetings.add(MeetingFactory())
+    page = as_publisher.get(admin_url(article, "delete")).content.decode()
+    assert "object (" not in page and "Beziehung" not in page
+
+
+def test_author_is_chosen_from_the_staff_without_an_autocomplete(as_editor, editor):
+    page = as_editor.get(reverse("admin:news_article_add")).content.decode()
+    assert f'<option value="{editor.pk}" selected>' in page
+
+
+def test_topic_admin_refuses_a_name_that_differs_only_in_case(as_publisher):
+    Topic.objects.create(name="Schule")
+    response = as_publisher.post(reverse("admin:news_topic_add"), {"name": "schule", "slug": ""})
+    assert response.status_code == 200
+    assert "gibt es schon" in response.content.decode()
+    assert Topic.objects.count() == 1

@@ -102,3 +102,19 @@ def test_an_entry_deleted_by_editors_is_not_made_again(seed):
     report = seed_data_load(dry_run=False)
     assert not Article.objects.filter(slug=STORY).exists()
     assert sum(report.deleted.values()) >= 1
+
+
+def test_overwrite_marks_the_change_and_never_remakes_a_merged_topic(seed):
+    from apps.news.models import Topic
+
+    person = Person.objects.order_by("pk").first()
+    person.first_name = "Vorname der Redaktion"
+    person.save()
+    before = Person.objects.get(pk=person.pk).updated_at
+    Topic.objects.filter(name="Kein Kind zurücklassen").delete()  # merged away by Freigabe
+    call_command("load_seed_data", "--overwrite", stdout=io.StringIO())
+    person.refresh_from_db()
+    assert person.first_name != "Vorname der Redaktion" and person.updated_at > before
+    assert not Topic.objects.filter(name__iexact="Kein Kind zurücklassen").exists()
+    latest = person.history.latest("history_date")
+    assert latest.history_change_reason.startswith("Startinhalte überschrieben")
