@@ -10,6 +10,7 @@ INDEX_PAGES = [
     "network:meeting_list",
     "network:municipality_list",
     "network:institution_list",
+    "network:person_list",
 ]
 # Record kind → its detail view, in the order the section lists them.
 DETAIL_VIEWS = {

@@ -14,6 +14,7 @@ urlpatterns = [
     path(
         "kommunen/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"
     ),
+    path("personen/", views.PersonListView.as_view(), name="person_list"),
     path("personen/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("institutionen/", views.InstitutionListView.as_view(), name="institution_list"),
     path(

@@ -156,6 +156,15 @@ class MunicipalityDetailView(DetailView):
         )
 
 
+class PersonListView(ListView):
+    """Everyone visitors may see, by last name."""
+
+    template_name = "network/person_list.html"
+
+    def get_queryset(self):
+        return Person.objects.published().order_by("last_name", "first_name")
+
+
 class PersonDetailView(DetailView):
     template_name = "network/person_detail.html"
 

@@ -68,6 +68,15 @@ def _teaser_photo(fields):
     return Photo(**fields) if fields else None
 
 
+def topics_with_published_articles():
+    """Return the topics of published articles, each with its `article_count`."""
+    of_published = TaggedItem.objects.of(Article, Article.objects.published().values("pk"))
+    # Counts only the assignments the filter joined: those of published articles.
+    return Topic.objects.filter(tagged_items__in=of_published).annotate(
+        article_count=models.Count("tagged_items")
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return articles that visitors may see now."""

@@ -112,8 +112,12 @@ class TopicSitemap(RouteSitemap):
             .annotate(last=Max("updated_at"))
             .order_by("tags__slug")
         )
-        return [
+        topics = [
             ("news:article_tag", {"slug": row["tags__slug"]}, row["last"])
             for row in rows
             if row["tags__slug"]
         ]
+        if not topics:
+            return []
+        newest = max(last for _name, _kwargs, last in topics)
+        return [("news:topic_index", {}, newest), *topics]

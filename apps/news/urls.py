@@ -43,6 +43,7 @@ urlpatterns = [
     path("vorschau/<int:pk>/", views.article_preview, name="article_preview"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed_rss"),
     path("atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
+    path("themen/", views.TopicIndexView.as_view(), name="topic_index"),
     path("thema/<slug:slug>/", views.ArticleTagView.as_view(), name="article_tag"),
     path("thema/<slug:slug>/feed/", feeds.TopicArticlesFeed(), name="topic_feed_rss"),
     path("<yyyy:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),

@@ -21,7 +21,7 @@ from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
 from apps.core.cache import cached_fragment
 
-from .models import Article, Topic
+from .models import Article, Topic, topics_with_published_articles
 from .months import local_midnight, month_after, months_with_articles_in, neighbour_years
 
 
@@ -110,6 +110,8 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
                 "previous_year": datetime.date(previous_year, 1, 1) if previous_year else None,
                 "next_year": datetime.date(next_year, 1, 1) if next_year else None,
                 "calendar_month": months[0] if months else date,
+                # Only half-years with articles are linked; an empty one would be a 404.
+                "half_years": sorted({1 if month.month <= 6 else 2 for month in months}),
             },
         )
 
@@ -164,6 +166,15 @@ class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
         # Django looks the day up as [day, day after): both must be days that exist.
         _date_or_404(self.get_year(), self.get_month(), self.get_day(), days_later=1)
         return super().get_object(queryset)
+
+
+class TopicIndexView(ListView):
+    """Every topic of published articles, alphabetically, with how many there are."""
+
+    template_name = "news/topic_index.html"
+
+    def get_queryset(self):
+        return topics_with_published_articles().order_by("name")
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

@@ -1,11 +1,10 @@
 from django import template
-from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from apps.core.cache import cached_fragment
-from apps.news.models import Article, TaggedItem, Topic
+from apps.news.models import topics_with_published_articles
 from apps.news.months import month_archive_list
 
 from ..calendar import build_month_calendar
@@ -53,11 +52,4 @@ def popular_tags(limit=12):
 
 
 def _popular_tags(limit):
-    of_published = TaggedItem.objects.of(Article, Article.objects.published().values("pk"))
-    tags = (
-        Topic.objects.filter(tagged_items__in=of_published)
-        # Counts only the assignments the filter joined: those of published articles.
-        .annotate(article_count=Count("tagged_items"))
-        .order_by("-article_count", "name")[:limit]
-    )
-    return list(tags)
+    return list(topics_with_published_articles().order_by("-article_count", "name")[:limit])

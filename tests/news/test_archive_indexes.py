@@ -1,0 +1,44 @@
+"""Indexes visitors asked for: all topics, all people, and year pages that link only the
+half-years that have articles."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.factories import ArticleFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_topic_index_lists_every_topic_of_published_articles_with_counts(client):
+    ArticleFactory(tags=["Schule", "Kita"])
+    ArticleFactory(tags=["Schule"])
+    ArticleFactory(tags=["Geheim"], draft=True)
+    html = client.get("/aktuelles/themen/").content.decode()
+    assert (
+        '<a href="/aktuelles/thema/kita/">Kita</a> <span class="count">(1 Artikel)</span>' in html
+    )
+    assert (
+        '<a href="/aktuelles/thema/schule/">Schule</a> <span class="count">(2 Artikel)</span>'
+        in html
+    )
+    assert "Geheim" not in html
+    assert 'href="/aktuelles/themen/"' in client.get("/aktuelles/").content.decode()
+
+
+def test_people_index_lists_published_people_by_last_name(client):
+    PersonFactory(first_name="Ulrike", last_name="Gerhards")
+    PersonFactory(first_name="Marina", last_name="Bänke")
+    PersonFactory(first_name="Nicht", last_name="Öffentlich", hidden=True)
+    html = client.get("/netzwerk/personen/").content.decode()
+    assert html.index("Bänke, Marina") < html.index("Gerhards, Ulrike")
+    assert "Öffentlich" not in html
+
+
+def test_year_page_links_only_half_years_with_articles(client):
+    ArticleFactory(published_at=datetime.datetime(2014, 12, 4, 12, tzinfo=BERLIN))
+    html = client.get("/aktuelles/2014/").content.decode()
+    assert "/aktuelles/2014/halbjahr-2/" in html
+    assert "/aktuelles/2014/halbjahr-1/" not in html
