@@ -81,3 +81,14 @@ def neighbour_years(year):
         max((y for y in years if y < year), default=None),
         min((y for y in years if y > year), default=None),
     )
+
+
+def neighbour_half_years(year, half):
+    """Return ((year, half) before, (year, half) after) with published articles, or None each."""
+    halves = {
+        (month.year, 1 if month.month <= 6 else 2) for month, _ in cached_month_archive_list()
+    }
+    return (
+        max((h for h in halves if h < (year, half)), default=None),
+        min((h for h in halves if h > (year, half)), default=None),
+    )

@@ -22,7 +22,13 @@ from django.views.generic.list import MultipleObjectTemplateResponseMixin
 from apps.core.cache import cached_fragment
 
 from .models import Article, Topic, topics_with_published_articles
-from .months import local_midnight, month_after, months_with_articles_in, neighbour_years
+from .months import (
+    local_midnight,
+    month_after,
+    months_with_articles_in,
+    neighbour_half_years,
+    neighbour_years,
+)
 
 
 def _date_or_404(year, month=1, day=1, *, days_later=0):
@@ -151,10 +157,17 @@ class ArticleHalfYearArchiveView(
         # not from a date_list query.
         first, last = (1, 6) if half == 1 else (7, 12)
         months = [m for m in months_with_articles_in(start.year) if first <= m.month <= last]
+        previous_half, next_half = neighbour_half_years(year, half)
         return (
             None,
             queryset,
-            {"year": start, "half": half, "calendar_month": months[0] if months else start},
+            {
+                "year": start,
+                "half": half,
+                "calendar_month": months[0] if months else start,
+                "previous_half": previous_half,
+                "next_half": next_half,
+            },
         )
 
 

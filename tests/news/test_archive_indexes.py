@@ -42,3 +42,11 @@ def test_year_page_links_only_half_years_with_articles(client):
     html = client.get("/aktuelles/2014/").content.decode()
     assert "/aktuelles/2014/halbjahr-2/" in html
     assert "/aktuelles/2014/halbjahr-1/" not in html
+
+
+def test_half_year_page_links_its_neighbours_with_articles(client):
+    for year, month in ((2016, 11), (2017, 9), (2018, 3)):
+        ArticleFactory(published_at=datetime.datetime(year, month, 4, 12, tzinfo=BERLIN))
+    html = client.get("/aktuelles/2017/halbjahr-2/").content.decode()
+    assert '<a href="/aktuelles/2016/halbjahr-2/">« 2. Halbjahr 2016</a>' in html
+    assert '<a href="/aktuelles/2018/halbjahr-1/">1. Halbjahr 2018 »</a>' in html
