@@ -148,3 +148,13 @@ def test_jump_links_start_their_name_with_the_visible_text_and_say_the_year_when
     assert "aria-label=" not in nav.split(">", 1)[1]
     assert '">« Nov 2017<span class="visually-hidden">: vorheriger Monat mit Artikeln, ' in nav
     assert '">Mai »<span class="visually-hidden">: nächster Monat mit Artikeln, Mai 2018' in nav
+
+
+def test_calendar_marks_the_day_the_page_shows(client):
+    article = ArticleFactory(published_at=at(2019, 5, 7, 10))
+    ArticleFactory(published_at=at(2019, 5, 20, 10))
+    for url in ("/aktuelles/2019/05/07/", article.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert '<td class="viewed">' in html
+        assert "7. Mai 2019: 1 Artikel (angezeigter Tag)" in html
+        assert "20. Mai 2019: 1 Artikel (angezeigter Tag)" not in html

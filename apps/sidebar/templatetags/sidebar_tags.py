@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,15 +22,21 @@ def _cached_html(name, template_name, build_context):
 
 
 @register.simple_tag
-def month_calendar(year=None, month=None):
-    """Render the month calendar; the current month unless a month is given."""
+def month_calendar(year=None, month=None, viewed=None):
+    """Render the month calendar; the current month unless a month is given. `viewed` is the
+    day the page shows (a day archive, an article's day), marked in the calendar."""
     today = timezone.localdate()
     year = int(year or today.year)
     month = int(month or today.month)
+    if isinstance(viewed, datetime.datetime):
+        viewed = timezone.localtime(viewed).date()
     return _cached_html(
-        f"calendar:{year}-{month}:{today}",
+        f"calendar:{year}-{month}:{today}:{viewed}",
         "sidebar/includes/month_calendar.html",
-        lambda: {"calendar": build_month_calendar(year=year, month=month, today=today)},
+        lambda: {
+            "calendar": build_month_calendar(year=year, month=month, today=today),
+            "viewed": viewed,
+        },
     )
 
 
