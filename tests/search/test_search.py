@@ -242,3 +242,19 @@ def test_postgres_every_kind_matches_on_a_stored_document_weighted_as_registered
     assert expression.count("setweight") == len(kind.fields)
     assert [f"'{weight}'" for _name, weight in kind.fields] == re.findall(r"'[A-D]'", expression)
     assert "to_tsvector" not in str(search_kind(kind, "Wuppertal").query)
+
+
+def test_article_and_meeting_hits_show_their_date(client):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.factories import MeetingFactory
+
+    ArticleFactory(
+        title="Präventionswoche in Ahlen",
+        published_at=datetime.datetime(2017, 6, 1, 12, tzinfo=ZoneInfo("Europe/Berlin")),
+    )
+    MeetingFactory(title="Präventionswoche Treffen", starts_on=datetime.date(2018, 3, 7))
+    html = client.get("/suche/", {"q": "Präventionswoche"}).content.decode()
+    assert '<time datetime="2017-06-01T12:00:00+02:00">1. Juni 2017</time>' in html
+    assert '<time datetime="2018-03-07">7. März 2018</time>' in html
