@@ -39,34 +39,25 @@ FIRST_LEVEL, LAST_LEVEL = 2, 4
 def normalise_headings(html: str) -> str:
     """Renumber headings so that the first is an h2 (the page's title is its h1) and none
     skips a level: h3, h4, h2 becomes h2, h3, h2 (WCAG 1.3.1, the HTML outline)."""
-    levels, previous = {}, None  # start tag position → new level
-    for match in HEADING.finditer(html):
-        if match.group(1):
-            continue
-        level = int(match.group(2))
+    previous = None  # (level as written, level given) of the last heading
+    opened = []  # levels given to headings not closed yet
+
+    def renumber(match):
+        nonlocal previous
+        closing, level = match.group(1), int(match.group(2))
+        if closing:
+            return f"</h{opened.pop() if opened else level}"
         if previous is None:
             new = FIRST_LEVEL
-        elif level > previous[0]:
-            new = previous[1] + 1
         else:
-            new = previous[1] - (previous[0] - level)
+            # One deeper at most; back up as far as the text backs up.
+            new = previous[1] + 1 if level > previous[0] else previous[1] - (previous[0] - level)
         new = max(FIRST_LEVEL, min(LAST_LEVEL, new))
-        levels[match.start()] = new
         previous = (level, new)
-    if not levels:
-        return html
-    parts, position, open_levels = [], 0, []
-    for match in HEADING.finditer(html):
-        parts.append(html[position : match.start()])
-        if match.group(1):
-            new = open_levels.pop() if open_levels else int(match.group(2))
-        else:
-            new = levels[match.start()]
-            open_levels.append(new)
-        parts.append(f"<{match.group(1)}h{new}")
-        position = match.end()
-    parts.append(html[position:])
-    return "".join(parts)
+        opened.append(new)
+        return f"<h{new}"
+
+    return HEADING.sub(renumber, html)
 
 
 def sanitize_rich_text(html: str) -> str:

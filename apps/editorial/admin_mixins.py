@@ -121,6 +121,38 @@ def _is_rich_text(field):
     return callable(getattr(field, "sanitize", None))
 
 
+class LockableAdmin:
+    """Change and delete rights that follow is_locked(request, obj): a record visitors already
+    see is read-only for users without the right to release it (photos in use, roles of
+    published people). Subclasses say when in is_locked()."""
+
+    def is_locked(self, request, obj):
+        raise NotImplementedError
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not (obj is not None and self.is_locked(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not (obj is not None and self.is_locked(request, obj))
+
+    def refuse_undeletable(self, request, queryset):
+        """Refuse a bulk delete that includes a record the user may not delete."""
+        if not all(self.has_delete_permission(request, obj) for obj in queryset):
+            raise PermissionDenied
+
+    def delete_queryset(self, request, queryset):
+        self.refuse_undeletable(request, queryset)
+        super().delete_queryset(request, queryset)
+
+
+def with_attributes(form, **attributes):
+    """Return a subclass of a form class carrying per-request attributes (what the user may
+    do, a waiting change), as the admin's get_form() builds one per request anyway."""
+    return type(form.__name__, (form,), attributes)
+
+
 class EditorialAdmin(SimpleHistoryAdmin):
     """Revisions (view, compare, restore) and protection against overwriting each other."""
 
@@ -227,11 +259,11 @@ class ReleaseControlledAdmin(EditorialAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        waiting = change_request_for(obj) if self.is_locked(request, obj) else None
+        waiting = self._waiting_change(request, obj) if self.is_locked(request, obj) else None
         if waiting is None:
             return form
         # The editor continues the waiting change instead of starting from the live record.
-        return type(form.__name__, (form,), {"waiting_changes": waiting.changes})
+        return with_attributes(form, waiting_changes=waiting.changes)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -240,8 +272,17 @@ class ReleaseControlledAdmin(EditorialAdmin):
                 self._announce_waiting_change(request, obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
+    @staticmethod
+    def _waiting_change(request, obj):
+        """The record's waiting change, read once per request (the notice and the form)."""
+        known = request.__dict__.setdefault("_editorial_waiting_for", {})
+        key = (obj._meta.label, obj.pk)
+        if key not in known:
+            known[key] = change_request_for(obj)
+        return known[key]
+
     def _announce_waiting_change(self, request, obj):
-        waiting = change_request_for(obj)
+        waiting = self._waiting_change(request, obj)
         if self.is_locked(request, obj):
             text = _(
                 "Dieser Eintrag ist freigegeben. Was Sie hier speichern, sehen Besucher "
@@ -280,10 +321,9 @@ class ReleaseControlledAdmin(EditorialAdmin):
             actions.pop("delete_selected", None)
         return actions
 
-    def delete_queryset(self, request, queryset):
-        if not all(self.has_delete_permission(request, obj) for obj in queryset):
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)
+    # A bulk delete checks every record as has_delete_permission() does.
+    delete_queryset = LockableAdmin.delete_queryset
+    refuse_undeletable = LockableAdmin.refuse_undeletable
 
     def save_model(self, request, obj, form, change):
         # One request may save several rows (the list's editable columns): each starts afresh.

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ChangeRequestQuerySet(models.QuerySet):
+    def for_model(self, model):
+        """Return the waiting changes of a model's records."""
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        return self.filter(content_type=content_type)
+
     def for_object(self, obj):
         """Return the waiting change of one record (at most one row)."""
-        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        return self.filter(content_type=content_type, object_id=obj.pk)
-
-    def for_model(self, model):
-        return self.filter(content_type=ContentType.objects.get_for_model(model))
+        return self.for_model(type(obj)).filter(object_id=obj.pk)
 
 
 class ChangeRequest(models.Model):

@@ -72,10 +72,8 @@ def edit_token(model, pk, *, lock=False) -> str:
     if updated_at is None:
         return ""
     waiting = (
-        ChangeRequest.objects.filter(
-            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
-            object_id=pk,
-        )
+        ChangeRequest.objects.for_model(model)
+        .filter(object_id=pk)
         .values_list("updated_at", flat=True)
         .first()
     )

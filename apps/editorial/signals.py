@@ -2,7 +2,6 @@
 
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.db import router
 
 from .models import ChangeRequest
@@ -25,7 +24,4 @@ def sync_editorial_groups(sender, using, **kwargs):
 
 def drop_waiting_change(sender, instance, **kwargs):
     """post_delete receiver for models with waiting changes: a deleted record's change goes."""
-    ChangeRequest.objects.filter(
-        content_type=ContentType.objects.get_for_model(sender, for_concrete_model=False),
-        object_id=instance.pk,
-    ).delete()
+    ChangeRequest.objects.for_model(sender).filter(object_id=instance.pk).delete()

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from apps.editorial.admin_mixins import has_release_right
+from apps.editorial.admin_mixins import LockableAdmin, has_release_right
 
 from .admin_views import photo_alt_text_view, photo_chooser_view, photo_upload_view
 from .forms import PhotoAdminForm
@@ -72,7 +72,7 @@ class PhotoYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(LockableAdmin, admin.ModelAdmin):
     list_display = [
         "thumbnail",
         "__str__",
@@ -139,22 +139,11 @@ class PhotoAdmin(admin.ModelAdmin):
     def is_locked(self, request, obj):
         """Whether released content shows the photo and the user may not release: visitors
         would see a changed caption, alt text or file at once, so it is read-only."""
-        return (
-            obj is not None
-            and not has_release_right(request.user)
-            and photo_in_public_use(photo=obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
+        return not has_release_right(request.user) and photo_in_public_use(photo=obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET" and self.is_locked(request, self.get_object(request, object_id)):
+        obj = self.get_object(request, object_id) if request.method == "GET" else None
+        if obj is not None and self.is_locked(request, obj):
             messages.info(
                 request,
                 _(
@@ -222,6 +211,7 @@ class PhotoAdmin(admin.ModelAdmin):
         photo_delete(photo=obj)
 
     def delete_queryset(self, request, queryset):
+        self.refuse_undeletable(request, queryset)
         for photo in queryset:
             photo_delete(photo=photo)
 

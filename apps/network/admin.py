@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from apps.editorial.admin_mixins import (
     ConcurrentEditForm,
     EditorialAdmin,
+    LockableAdmin,
     ReleaseControlledAdmin,
     ReleasedInline,
+    with_attributes,
 )
 from apps.news.admin import TopicsFieldMixin
 
@@ -210,7 +211,7 @@ class RoleForm(ConcurrentEditForm):
 
 
 @admin.register(Role)
-class RoleAdmin(NetworkAdmin):
+class RoleAdmin(LockableAdmin, NetworkAdmin):
     """All roles at a glance: who coordinated, governed or led where, and when.
 
     A role is public when its person is: for users without the right to release people,
@@ -243,26 +244,12 @@ class RoleAdmin(NetworkAdmin):
     date_hierarchy = "starts_on"
 
     def is_locked(self, request, obj):
-        return (
-            obj is not None
-            and obj.person.is_published
-            and not request.user.has_perm(self.publish_permission)
-        )
+        return obj.person.is_published and not request.user.has_perm(self.publish_permission)
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and not self.is_locked(request, obj)
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         refused = not request.user.has_perm(self.publish_permission)
-        return type(form.__name__, (form,), {"published_person_refused": refused})
-
-    def delete_queryset(self, request, queryset):
-        if any(self.is_locked(request, role) for role in queryset.select_related("person")):
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)
+        return with_attributes(form, published_person_refused=refused)

@@ -14,7 +14,12 @@ from django.utils.translation import ngettext
 from taggit.managers import TaggableManager
 from taggit.models import Tag as TaggitTag
 
-from apps.editorial.admin_mixins import GermanSlugMedia, ReleaseControlledAdmin, ReleasedInline
+from apps.editorial.admin_mixins import (
+    GermanSlugMedia,
+    ReleaseControlledAdmin,
+    ReleasedInline,
+    with_attributes,
+)
 from apps.editorial.models import ChangeRequest
 from apps.media.admin import PhotoChooserMixin
 
@@ -125,7 +130,7 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         may_release = self.has_release_permission(request)
-        return type(form.__name__, (form,), {"may_release": may_release})
+        return with_attributes(form, may_release=may_release)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(

@@ -74,13 +74,17 @@ def months_with_articles_in(year):
     return [month for month, _ in cached_month_archive_list() if month.year == year]
 
 
+def _neighbours(periods, current):
+    """Return (the latest earlier, the earliest later) of periods around current, or None."""
+    return (
+        max((p for p in periods if p < current), default=None),
+        min((p for p in periods if p > current), default=None),
+    )
+
+
 def neighbour_years(year):
     """Return (the latest earlier, the earliest later) year with published articles, or None."""
-    years = {month.year for month, _ in cached_month_archive_list()}
-    return (
-        max((y for y in years if y < year), default=None),
-        min((y for y in years if y > year), default=None),
-    )
+    return _neighbours({month.year for month, _ in cached_month_archive_list()}, year)
 
 
 def neighbour_half_years(year, half):
@@ -88,7 +92,4 @@ def neighbour_half_years(year, half):
     halves = {
         (month.year, 1 if month.month <= 6 else 2) for month, _ in cached_month_archive_list()
     }
-    return (
-        max((h for h in halves if h < (year, half)), default=None),
-        min((h for h in halves if h > (year, half)), default=None),
-    )
+    return _neighbours(halves, (year, half))

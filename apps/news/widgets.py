@@ -11,8 +11,6 @@ from taggit.utils import edit_string_for_tags, parse_tags
 class TopicsWidget(forms.SelectMultiple):
     """A multiple select of topic names; posts them back as taggit's comma-separated text."""
 
-    template_name = "django/forms/widgets/select.html"
-
     class Media:
         js = [
             "admin/js/vendor/jquery/jquery.min.js",

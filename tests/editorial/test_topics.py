@@ -77,3 +77,19 @@ def test_editors_cannot_merge_topics(editor_client):
     ArticleFactory(tags=["Schule", "Schulen"])
     page = editor_client.get(reverse("admin:news_topic_changelist")).content.decode()
     assert 'value="merge"' not in page
+
+
+@pytest.mark.parametrize("uses", [2, 20])
+def test_merge_costs_the_same_queries_however_often_a_topic_is_used(
+    uses, django_assert_num_queries
+):
+    from apps.news.services import topics_merge
+
+    for _ in range(uses):
+        ArticleFactory(tags=["Schulen"])
+    ArticleFactory(tags=["Schule", "Schulen"])
+    target, other = Topic.objects.get(name="Schule"), Topic.objects.get(name="Schulen")
+    # A fixed number, not one or two per use of the merged topic.
+    with django_assert_num_queries(7):
+        topics_merge(target=target, others=[other])
+    assert target.tagged_items.count() == uses + 1
