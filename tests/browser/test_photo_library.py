@@ -185,8 +185,9 @@ def test_editor_chooses_a_photo_from_thumbnails_and_uploads_one_in_place(
         {"name": "neu.jpg", "mimeType": "image/jpeg", "buffer": image_bytes((800, 600))},
     )
     popup.fill("#id_alt_text", "Ein neues Foto vom Fachtag")
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    # Listen before clicking: the popup may close before a later wait would start.
+    with popup.expect_event("close"):
+        popup.click("input[name=_save]")
     uploaded = Photo.objects.get(alt_text="Ein neues Foto vom Fachtag")
     expect(second.locator(".photo-chooser-label")).to_contain_text("Ein neues Foto vom Fachtag")
     expect(second.locator(".photo-chooser-preview img")).to_be_visible()
