@@ -19,6 +19,7 @@ FLOORS = {
     "pages": 4,  # editable pages and the home page, which shows articles and meetings
     "search": 4,
     "seed": 5,  # tools that fill or save every content app
+    "wordpress": 5,  # the WordPress import fills news, pages and media
     "backup": 5,
     "devtools": 5,
 }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.pages",
     "apps.search",
     "apps.seed",
+    "apps.wordpress",
     "django.contrib.postgres",
     "simple_history",
     "apps.backup",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.SiteCSPMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    # Old WordPress addresses of imported posts: 301 instead of a 404 while they are public.
+    "apps.wordpress.middleware.OldAddressRedirectMiddleware",
     # Last, as django-axes asks: it watches the login attempts of everything above.
     "axes.middleware.AxesMiddleware",
 ]

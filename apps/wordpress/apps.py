@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WordpressConfig(AppConfig):
+    name = "apps.wordpress"
+    label = "wordpress"
+    verbose_name = _("WordPress-Umzug")
