@@ -1,9 +1,46 @@
 """The kinds of content the site search covers, in the order results are shown."""
 
-from apps.network.models import Institution, Meeting, Municipality, Person
+from django.db.models import Prefetch
+
+from apps.network.models import Institution, Meeting, Municipality, Person, Role
 from apps.news.models import Article
 
 from .services import SearchKind
+
+
+def _describe_person(person):
+    # Roles come prefetched with their organisations (the queryset below).
+    return "; ".join(
+        f"{role.title or role.get_kind_display()}, {role.organisation}"
+        for role in person.roles.all()
+    )
+
+
+def _describe_municipality(municipality):
+    return ", ".join(
+        part for part in (municipality.get_kind_display(), municipality.district) if part
+    )
+
+
+MUNICIPALITIES = SearchKind(
+    key="kommunen",
+    label="Kommunen",
+    queryset=lambda: Municipality.objects.all(),
+    fields=[("name", "A"), ("district", "B")],
+    ordering=("name", "pk"),
+    describe=_describe_municipality,
+    document_column="search_document",  # network migration 0005
+)
+
+INSTITUTIONS = SearchKind(
+    key="institutionen",
+    label="Institutionen",
+    queryset=lambda: Institution.objects.all(),
+    fields=[("name", "A"), ("short_name", "A"), ("description", "C")],
+    ordering=("name", "pk"),
+    excerpt_fields=("description",),
+    document_column="search_document",  # network migration 0005
+)
 
 SEARCH_KINDS = [
     SearchKind(
@@ -11,7 +48,10 @@ SEARCH_KINDS = [
         label="Artikel",
         queryset=lambda: Article.objects.published(),
         fields=[("title", "A"), ("lead", "B"), ("body", "C")],
-        text_field="body",
+        ordering=("-published_at", "-pk"),
+        date_attribute="published_at",
+        excerpt_fields=("lead", "body"),
+        html_fields=("body",),
         document_column="search_document",  # news migration 0008
     ),
     SearchKind(
@@ -19,32 +59,27 @@ SEARCH_KINDS = [
         label="Treffen",
         queryset=lambda: Meeting.objects.published().select_related("programme"),
         fields=[("title", "A"), ("motto", "A"), ("city", "B"), ("summary", "C")],
-        text_field="summary",
+        ordering=("-starts_on", "-pk"),
+        date_attribute="starts_on",
+        excerpt_fields=("motto", "summary"),
         title_attribute="heading",
         document_column="search_document",  # network migration 0004
     ),
     SearchKind(
         key="personen",
         label="Personen",
-        queryset=lambda: Person.objects.published(),
+        # Only published people, whatever matched: their name or a role's organisation.
+        queryset=lambda: Person.objects.published().prefetch_related(
+            Prefetch("roles", queryset=Role.objects.select_related("municipality", "institution"))
+        ),
         fields=[("last_name", "A"), ("first_name", "A"), ("academic_title", "D")],
+        ordering=("last_name", "first_name", "pk"),
+        describe=_describe_person,
+        related=(("roles__municipality", MUNICIPALITIES), ("roles__institution", INSTITUTIONS)),
         document_column="search_document",  # network migration 0005
     ),
-    SearchKind(
-        key="kommunen",
-        label="Kommunen",
-        queryset=lambda: Municipality.objects.all(),
-        fields=[("name", "A"), ("district", "B")],
-        document_column="search_document",  # network migration 0005
-    ),
-    SearchKind(
-        key="institutionen",
-        label="Institutionen",
-        queryset=lambda: Institution.objects.all(),
-        fields=[("name", "A"), ("short_name", "A"), ("description", "C")],
-        document_column="search_document",  # network migration 0005
-        text_field="description",
-    ),
+    MUNICIPALITIES,
+    INSTITUTIONS,
 ]
 
 

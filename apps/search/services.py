@@ -1,17 +1,22 @@
 """Site search: German full-text search on PostgreSQL, a simple word match elsewhere."""
 
+import html
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import (
+    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Expression, Q, QuerySet
+from django.db.models import Count, Expression, F, Func, Q, QuerySet, TextField, Value, Window
+from django.db.models.functions import Cast, Concat
 from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -20,6 +25,11 @@ MAX_TERMS = 8
 RANKED_CANDIDATES = 200
 EXCERPT_RADIUS = 120
 SEARCH_CONFIG = "german"
+# Excerpts are marked with these while they are plain text, escaped whole, and only then get
+# their <mark> tags: no text an editor writes can become markup. Random per process, so no
+# text can contain them on purpose either.
+_MARK_START = f"hl{secrets.token_hex(8)}start"
+_MARK_STOP = f"hl{secrets.token_hex(8)}stop"
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,19 @@ class SearchKind:
     queryset: callable  # returns the published queryset
     # (field, weight) pairs; the first is the title shown in results
     fields: list = field(default_factory=list)
-    text_field: str | None = None  # the field excerpts are cut from
+    # After relevance (PostgreSQL only), hits are ordered by this: newest first where a kind
+    # has a date.
+    ordering: tuple = ("-pk",)
+    date_attribute: str | None = None  # the date a hit shows
+    # The plain-text fields excerpts are cut from, and those among them that hold rich text
+    # (their tags are stripped before anything is cut or highlighted).
+    excerpt_fields: tuple = ()
+    html_fields: tuple = ()
+    # For kinds whose telling text lives in related rows: obj -> plain text to cut from.
+    describe: callable = None
+    # (lookup, kind) pairs: an object also matches when what it is linked to by the lookup is
+    # a hit of that kind (a person matches "Ahlen" through a role in Ahlen).
+    related: tuple = ()
     title_attribute: str | None = None  # what a result is called; str(obj) when None
     # A stored tsvector column holding the weighted `fields` (PostgreSQL only, outside the
     # model state); matched and ranked instead of recomputing the vector per row.
@@ -92,54 +114,153 @@ def weighted_vector(kind: SearchKind):
     return vector
 
 
-def search_kind(kind: SearchKind, query: str) -> QuerySet:
-    """Return the published objects of one kind that match, best first."""
-    terms = query_terms(query)
+def _search_query(terms: list[str], *, names_only: bool = False) -> SearchQuery:
+    if names_only:
+        # Terms are letters and digits only (query_terms), so they cannot form operators.
+        raw = " & ".join(f"{term}:A" for term in terms)
+        return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+    return SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
+
+
+def matching(kind: SearchKind, terms: list[str], *, names_only: bool = False) -> QuerySet:
+    """Return the published objects of one kind that match the terms, unordered.
+
+    names_only matches the fields weighted A alone (a municipality by its name, not by its
+    district).
+    """
     queryset = kind.queryset()
-    if not terms:
-        return queryset.none()
+    fields = [name for name, weight in kind.fields if weight == "A" or not names_only]
     if uses_full_text():
-        search_query = SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
-        if kind.document_column:
-            document = DocumentColumn(kind.document_column)
+        if kind.document_column or names_only:  # weights are needed to match names only
+            document = weighted_vector(kind)
         else:
-            document = document_vector(*[name for name, _weight in kind.fields])
-        candidates = (
-            queryset.alias(document=document)
-            .filter(document=search_query)
-            .order_by("-pk")
-            .values("pk")[:RANKED_CANDIDATES]
+            document = document_vector(*fields)
+        queryset = queryset.alias(document=document)
+        condition = Q(document=_search_query(terms, names_only=names_only))
+    else:
+        condition = Q()
+        for term in terms:
+            term_condition = Q()
+            for name in fields:
+                term_condition |= Q(**{f"{name}__icontains": term})
+            condition &= term_condition
+    for lookup, related_kind in kind.related:
+        # Linked by name only: searching a town finds the people working there, not everyone
+        # in its district.
+        linked = queryset.model._base_manager.filter(
+            **{f"{lookup}__in": matching(related_kind, terms, names_only=True).values("pk")}
         )
-        return (
-            queryset.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(weighted_vector(kind), search_query))
-            .order_by("-rank", "-pk")
-        )
-    condition = Q()
-    for term in terms:
-        term_condition = Q()
-        for name, _weight in kind.fields:
-            term_condition |= Q(**{f"{name}__icontains": term})
-        condition &= term_condition
-    return queryset.filter(condition).order_by("-pk")
+        condition |= Q(pk__in=linked.values("pk"))
+    return queryset.filter(condition)
 
 
-def excerpt(text: str, query: str) -> str:
-    """Return an escaped excerpt of text around the first term found, with terms in <mark>."""
-    plain = " ".join(strip_tags(text or "").split())
+def search_kind(kind: SearchKind, query: str) -> QuerySet:
+    """Return the published objects of one kind that match, best first, then newest first."""
     terms = query_terms(query)
+    if not terms:
+        return kind.queryset().none()
+    matches = matching(kind, terms)
+    if uses_full_text():
+        candidates = matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES]
+        return (
+            kind.queryset()
+            .filter(pk__in=candidates)
+            .annotate(rank=SearchRank(weighted_vector(kind), _search_query(terms)))
+            .order_by("-rank", *kind.ordering)
+        )
+    # SQLite has no measure of relevance: hits come in date order (by name where a kind has
+    # no date).
+    return matches.order_by(*kind.ordering)
+
+
+def is_lower_bound(count: int) -> bool:
+    """Say whether a count of search_kind() hits may be short: only so many are ranked."""
+    return uses_full_text() and count >= RANKED_CANDIDATES
+
+
+def with_hit_count(results: QuerySet) -> QuerySet:
+    """Annotate each hit with the number of hits in all, counted in the same query."""
+    return results.annotate(hit_count=Window(Count("pk")))
+
+
+def _headline_source(kind: SearchKind):
+    parts = []
+    for name in kind.excerpt_fields:
+        text = Cast(F(name), output_field=TextField())
+        if name in kind.html_fields:
+            # Tags out: ts_headline would keep them, and they are not the text.
+            text = Func(
+                text,
+                Value("<[^>]*>"),
+                Value(" "),
+                Value("g"),
+                function="regexp_replace",
+                output_field=TextField(),
+            )
+        parts.extend([text, Value(" ")])
+    return parts[0] if len(parts) == 2 else Concat(*parts[:-1], output_field=TextField())
+
+
+def with_excerpts(results: QuerySet, kind: SearchKind, query: str) -> QuerySet:
+    """Annotate each hit with its excerpt as PostgreSQL's ts_headline cuts it (German stems)."""
+    terms = query_terms(query)
+    if not (uses_full_text() and kind.excerpt_fields and terms):
+        return results
+    return results.annotate(
+        headline=SearchHeadline(
+            _headline_source(kind),
+            _search_query(terms),
+            config=SEARCH_CONFIG,
+            start_sel=_MARK_START,
+            stop_sel=_MARK_STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
+
+
+def hit_excerpt(kind: SearchKind, obj, query: str) -> SafeString:
+    """Return the escaped excerpt of one hit, with the matched words in <mark>."""
+    if getattr(obj, "headline", None) is not None:
+        # ts_headline's text comes partly from rich text, whose entities are still in it.
+        return _marked_html(html.unescape(obj.headline))
+    if kind.describe:
+        return excerpt(kind.describe(obj), query, rich_text=False)
+    parts = []
+    for name in kind.excerpt_fields:
+        value = getattr(obj, name) or ""
+        parts.append(_plain(value) if name in kind.html_fields else value)
+    return excerpt(" ".join(parts), query, rich_text=False)
+
+
+def _plain(rich_text: str) -> str:
+    return html.unescape(strip_tags(rich_text))
+
+
+def _marked_html(text: str) -> SafeString:
+    """Escape text holding the mark sentinels, then turn only those into <mark> tags."""
+    escaped = escape(" ".join(text.split()))
+    return mark_safe(  # noqa: S308 (escaped above; only the sentinels become tags)
+        escaped.replace(_MARK_START, "<mark>").replace(_MARK_STOP, "</mark>")
+    )
+
+
+def excerpt(text: str, query: str, *, rich_text: bool = True) -> SafeString:
+    """Return an escaped excerpt of text around the first term found, with terms in <mark>."""
+    plain = " ".join((_plain(text or "") if rich_text else text or "").split())
+    plain = plain.replace(_MARK_START, "").replace(_MARK_STOP, "")
     if not plain:
-        return ""
-    stems = [term[: max(4, len(term) - 2)] for term in terms]  # "Netzwerke" → "Netzwer"
+        return mark_safe("")
+    terms = query_terms(query)
+    stems = [term[: max(4, len(term) - 2)] for term in terms]  # "Netzwerke" → "Netzwerk"
     pattern = re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE) if stems else None
     match = pattern.search(plain) if pattern else None
     start = max(0, match.start() - EXCERPT_RADIUS) if match else 0
     end = min(len(plain), start + 2 * EXCERPT_RADIUS)
     snippet = plain[start:end]
-    escaped = escape(snippet)
     if pattern:
-        word = re.compile(
-            r"\w*(?:" + "|".join(re.escape(escape(s)) for s in stems) + r")\w*", re.IGNORECASE
-        )
-        escaped = word.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
-    return ("… " if start else "") + escaped + (" …" if end < len(plain) else "")
+        word = re.compile(r"\w*(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)
+        snippet = word.sub(lambda m: f"{_MARK_START}{m.group(0)}{_MARK_STOP}", snippet)
+    return _marked_html(("… " if start else "") + snippet + (" …" if end < len(plain) else ""))

@@ -2,16 +2,40 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from .registry import SEARCH_KINDS, kind_by_key
-from .services import excerpt, normalize_query, query_terms, search_kind
+from .services import (
+    hit_excerpt,
+    is_lower_bound,
+    normalize_query,
+    query_terms,
+    search_kind,
+    uses_full_text,
+    with_excerpts,
+    with_hit_count,
+)
 
 RESULTS_PER_GROUP = 5
 RESULTS_PER_PAGE = 20
 
 
 def _result(kind, obj, query):
-    text = getattr(obj, kind.text_field, "") if kind.text_field else ""
     title = getattr(obj, kind.title_attribute) if kind.title_attribute else str(obj)
-    return {"object": obj, "title": title, "excerpt": excerpt(text, query)}
+    date = getattr(obj, kind.date_attribute) if kind.date_attribute else None
+    return {
+        "object": obj,
+        "title": title,
+        "date": date,
+        "excerpt": hit_excerpt(kind, obj, query),
+    }
+
+
+def _group(kind, objects, query, count):
+    return {
+        "kind": kind,
+        "results": [_result(kind, obj, query) for obj in objects],
+        "count": count,
+        "count_is_lower_bound": is_lower_bound(count),
+        "has_more": count > len(objects),
+    }
 
 
 def search(request):
@@ -21,25 +45,15 @@ def search(request):
     groups, page_obj = [], None
     if query_terms(query):
         if selected:
-            results = search_kind(selected, query)
+            results = with_excerpts(search_kind(selected, query), selected, query)
             page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-            groups.append(
-                {
-                    "kind": selected,
-                    "results": [_result(selected, obj, query) for obj in page_obj.object_list],
-                    "has_more": False,
-                }
-            )
+            groups.append(_group(selected, page_obj.object_list, query, page_obj.paginator.count))
         else:
             for kind in SEARCH_KINDS:
-                items = list(search_kind(kind, query)[: RESULTS_PER_GROUP + 1])
-                groups.append(
-                    {
-                        "kind": kind,
-                        "results": [_result(kind, obj, query) for obj in items[:RESULTS_PER_GROUP]],
-                        "has_more": len(items) > RESULTS_PER_GROUP,
-                    }
-                )
+                results = with_hit_count(with_excerpts(search_kind(kind, query), kind, query))
+                items = list(results[:RESULTS_PER_GROUP])
+                groups.append(_group(kind, items, query, items[0].hit_count if items else 0))
+    total = sum(group["count"] for group in groups)
     return render(
         request,
         "search/search.html",
@@ -48,6 +62,9 @@ def search(request):
             "groups": groups,
             "selected": selected,
             "page_obj": page_obj,
-            "has_results": any(group["results"] for group in groups),
+            "has_results": total > 0,
+            "total": total,
+            "total_is_lower_bound": any(group["count_is_lower_bound"] for group in groups),
+            "ranked": uses_full_text(),
         },
     )
