@@ -38,6 +38,7 @@ BLOCK_START = re.compile(
     r"^\s*<(p|h[1-6]|ul|ol|li|blockquote|div|table|figure|pre|hr|address|dl|section)\b",
     re.IGNORECASE,
 )
+OUTER_HEADING = re.compile(r"<(/?)h([156])\b", re.IGNORECASE)
 URL_ALONE = re.compile(r"^\s*(https?://[^\s<>\"]+)\s*$")
 TITLE_WORDS = 8
 
@@ -160,6 +161,8 @@ def convert_body(content: str) -> Body:
             lambda match: _link(match[1]),
             text,
         )
+    # The allow-list knows h2 to h4; the outline is renumbered after it.
+    text = OUTER_HEADING.sub(lambda m: f"<{m[1]}h{2 if m[2] == '1' else 4}", text)
     body.html = sanitize_rich_text(text).strip()
     # Paragraphs emptied by the removed images and shortcodes.
     body.html = re.sub(r"<p>(\s|<br>|&nbsp;)*</p>", "", body.html).strip()
