@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve test lint bench bench-sqlite bench-postgres fault-check backup restore clean
+.PHONY: install run serve test lint vendor-kern vnu bench bench-sqlite bench-postgres fault-check backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,18 @@ bench: bench-sqlite bench-postgres
 
 bench-sqlite bench-postgres: install
 	$(BIN)/python bench/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
+
+# The W3C Nu HTML checker (npm vnu-jar, needs Java) for tests/standards/test_valid_html.py;
+# without it that test is skipped, except in CI (REQUIRE_VNU=1).
+VNU_VERSION ?= 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --silent --no-save --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+vnu: $(VNU_JAR)
+
+# Updates the vendored KERN design system (static/vendor/kern/); needs npm, the site does not.
+vendor-kern:
+	bash deploy/vendor_kern.sh
 
 lint: install
 	$(BIN)/ruff check .

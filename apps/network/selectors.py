@@ -2,11 +2,23 @@
 
 import datetime
 from collections import defaultdict
+from typing import NamedTuple
 
-from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from apps.core.cache import cached_fragment
-from apps.news.models import Article, Topic
+from apps.news.models import Article, TaggedItem, Topic
 
 from .models import (
     Institution,
@@ -16,7 +28,19 @@ from .models import (
     ProgrammeMembership,
     Role,
 )
-from .models.people import first_role_on
+from .models.people import Person, first_role_on
+
+
+class Contribution(NamedTuple):
+    """A person's parts in a meeting, listed once per person, with the role they held then."""
+
+    person: Person
+    role: Role | None
+    parts: list[MeetingParticipation]
+
+    @property
+    def description(self) -> str:
+        return "; ".join(part.description for part in self.parts)
 
 
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
@@ -33,9 +57,10 @@ def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySe
 
 def participants_and_host_coordinators(
     meeting: Meeting,
-) -> tuple[list[tuple[MeetingParticipation, Role | None]], list[Role]]:
-    """Return the meeting's public participations, each with the role its person held on the
-    meeting's first day, and the host municipality's coordinators on that day, by name.
+) -> tuple[list[Contribution], list[Role]]:
+    """Return the meeting's public participations, one Contribution per person with the role
+    they held on the meeting's first day, and the host municipality's coordinators on that day,
+    by name.
 
     Two queries: the participations with their people, then the roles of both at once.
     """
@@ -52,7 +77,13 @@ def participants_and_host_coordinators(
     roles_by_person = defaultdict(list)
     for role in roles:
         roles_by_person[role.person_id].append(role)
-    participants = [(p, first_role_on(roles_by_person[p.person_id], day)) for p in participations]
+    parts_by_person = defaultdict(list)  # in the order of each person's first part
+    for participation in participations:
+        parts_by_person[participation.person].append(participation)
+    participants = [
+        Contribution(person, first_role_on(roles_by_person[person.pk], day), parts)
+        for person, parts in parts_by_person.items()
+    ]
     if not host:
         return participants, []
     coordinators = [
@@ -129,14 +160,21 @@ def municipalities_and_institutions(
     """Return the municipalities and institutions (and topics, if given), each by name.
 
     One UNION query for all of them; the records carry what links to them need (name, short
-    name, slug), nothing more.
+    name, slug), nothing more. A topic's `has_page` says whether a published article uses it,
+    so that its topic page exists to link to.
     """
     blank = Value("", output_field=CharField())
     rows = _link_rows(municipalities, 0, blank).union(
         _link_rows(institutions, 1, F("short_name")), all=True
     )
     if topics is not None:
-        rows = rows.union(_link_rows(topics, 2, blank), all=True)
+        of_published = TaggedItem.objects.of(Article, Article.objects.published().values("pk"))
+        has_page = Case(
+            When(Exists(of_published.filter(tag=OuterRef("pk"))), then=Value("1")),
+            default=blank,
+            output_field=CharField(),
+        )
+        rows = rows.union(_link_rows(topics, 2, has_page), all=True)
     found = ([], [], [])
     for kind, pk, name, slug, short_name in sorted(rows, key=lambda row: (row[2], row[1])):
         if kind == 0:
@@ -144,5 +182,7 @@ def municipalities_and_institutions(
         elif kind == 1:
             found[1].append(Institution(pk=pk, name=name, slug=slug, short_name=short_name))
         else:
-            found[2].append(Topic(pk=pk, name=name, slug=slug))
+            topic = Topic(pk=pk, name=name, slug=slug)
+            topic.has_page = bool(short_name)
+            found[2].append(topic)
     return found if topics is not None else found[:2]

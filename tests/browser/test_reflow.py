@@ -3,25 +3,15 @@ scrolling sideways. Two pages of each type from the sitemap, plus search, the 40
 the "…/artikel/" lists; a screenshot of each type at 320 and 1280 px."""
 
 import io
-import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
-from django.urls import resolve
+
+from tests.site_pages import page_types, sitemap_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 WIDTHS = (320, 375, 1280)
-EXTRA = [
-    "/suche/?q=Ahlen",
-    "/gibt-es-nicht/",
-    "/netzwerk/kommunen/ahlen/artikel/",
-    "/netzwerk/treffen/",
-    "/netzwerk/treffen/?jahr=2017",
-]
 
 
 # The innermost elements reaching past the right edge, to say what to fix.
@@ -34,30 +24,6 @@ WIDEST_ELEMENTS = """() => {
         return `${e.tagName.toLowerCase()}.${e.className} «${text}»`;
     });
 }"""
-
-
-def sitemap_paths():
-    client = Client()
-    index = ET.fromstring(client.get("/sitemap.xml").content)
-    paths = []
-    for section in index.iter(f"{SITEMAP}loc"):
-        parts = urlsplit(section.text)
-        page = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
-        paths += [
-            urlsplit(loc.text).path for loc in ET.fromstring(page.content).iter(f"{SITEMAP}loc")
-        ]
-    return paths
-
-
-def page_types(paths, per_type=2):
-    """Group paths by their URL pattern and keep a few of each; each extra is a type."""
-    chosen = {path: [path] for path in EXTRA}
-    for path in paths:
-        name = resolve(urlsplit(path).path).url_name or path
-        chosen.setdefault(name, [])
-        if len(chosen[name]) < per_type:
-            chosen[name].append(path)
-    return chosen
 
 
 @pytest.mark.slow(30)

@@ -34,7 +34,7 @@ def test_participants_come_with_the_role_held_on_the_meetings_first_day():
 
     participants, _ = participants_and_host_coordinators(meeting)
 
-    assert [(p.person, role) for p, role in participants] == [(speaker, then), (guest, None)]
+    assert [(c.person, c.role) for c in participants] == [(speaker, then), (guest, None)]
 
 
 def test_host_coordinators_are_those_of_the_first_day_by_name_in_two_queries():
@@ -52,5 +52,24 @@ def test_host_coordinators_are_those_of_the_first_day_by_name_in_two_queries():
         participants, coordinators = participants_and_host_coordinators(meeting)
 
     assert coordinators == [adam, zeller]
-    assert [role for _, role in participants] == [zeller]
+    assert [contribution.role for contribution in participants] == [zeller]
     assert len(queries) == 2
+
+
+def test_a_person_with_two_parts_is_listed_once_and_a_role_is_not_said_twice():
+    meeting = MeetingFactory(starts_on=DAY)
+    host = PersonFactory()
+    MeetingParticipationFactory(
+        meeting=meeting, person=host, role="host", note="Begrüßung als Gastgeber", order=1
+    )
+    MeetingParticipationFactory(meeting=meeting, person=host, role="moderator", order=2)
+    MeetingParticipationFactory(
+        meeting=meeting, person=PersonFactory(), role="speaker", note="per Video", order=3
+    )
+
+    participants, _ = participants_and_host_coordinators(meeting)
+
+    assert [c.description for c in participants] == [
+        "Begrüßung als Gastgeber; Moderation",
+        "Vortrag oder Impuls (per Video)",
+    ]

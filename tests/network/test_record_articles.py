@@ -34,7 +34,7 @@ def test_municipality_page_shows_the_latest_articles_and_links_to_all_of_them(cl
     town = MunicipalityFactory(name="Ahlen", slug="ahlen")
     _articles_about(town, RELATED_ARTICLES + 2, "municipalities")
     page = client.get(town.get_absolute_url()).content.decode()
-    assert page.count('class="teaser"') == RELATED_ARTICLES
+    assert page.count('class="teaser kern-card"') == RELATED_ARTICLES
     assert "Bericht 00" in page and f"Bericht {RELATED_ARTICLES:02d}" not in page
     assert 'href="/netzwerk/kommunen/ahlen/artikel/">Alle Artikel zu Ahlen</a>' in page
 
@@ -43,7 +43,7 @@ def test_record_page_without_more_articles_has_no_link_to_all(client):
     town = MunicipalityFactory(slug="hamm")
     _articles_about(town, RELATED_ARTICLES, "municipalities")
     page = client.get(town.get_absolute_url()).content.decode()
-    assert page.count('class="teaser"') == RELATED_ARTICLES
+    assert page.count('class="teaser kern-card"') == RELATED_ARTICLES
     assert "/netzwerk/kommunen/hamm/artikel/" not in page
 
 

@@ -310,3 +310,15 @@ class MeetingParticipation(models.Model):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
+
+    @property
+    def description(self):
+        """The part in words, without saying the role twice: "Begrüßung als Gastgeber" rather
+        than "Gastgeber/in (Begrüßung als Gastgeber)"; the note alone when it names the role."""
+        role = self.get_role_display()
+        if not self.note:
+            return role
+        stem = role.split("/")[0].split()[0].lower()
+        if stem in self.note.lower():
+            return self.note[:1].upper() + self.note[1:]
+        return f"{role} ({self.note})"
