@@ -7,6 +7,10 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 from django_prose_editor.fields import create_sanitizer
 
+# Control characters that neither XML 1.0 nor iCalendar text may hold (tab and newline may
+# stay). Word pastes a vertical tab for a line break; one would take a whole feed down.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
+
 GERMAN_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"}
 )
@@ -63,6 +67,11 @@ def normalise_headings(html: str) -> str:
 def sanitize_rich_text(html: str) -> str:
     """Keep only what the editor offers (nh3's allow-list), headings in outline order."""
     return normalise_headings(_allow_listed(html))
+
+
+def without_control_characters(text: str) -> str:
+    """Return text with the control characters feeds cannot carry replaced by spaces."""
+    return _CONTROL_CHARACTERS.sub(" ", text)
 
 
 def german_slugify(value: str, max_length: int = 200) -> str:

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 
 from apps.core.cache import cached_fragment
+from apps.core.text import without_control_characters
 
 from .selectors import published_meetings
 
@@ -27,7 +28,7 @@ def meeting_event(meeting, *, base_url: str) -> Event:
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", meeting.updated_at)
     event.add("last-modified", meeting.updated_at)
-    event.add("summary", meeting.heading)
+    event.add("summary", without_control_characters(meeting.heading))
     if meeting.is_all_day:
         event.add("dtstart", meeting.starts_on)
         event.add("dtend", meeting.ends_on + datetime.timedelta(days=1))
@@ -38,12 +39,12 @@ def meeting_event(meeting, *, base_url: str) -> Event:
         if meeting.end_time:
             event.add("dtend", datetime.datetime.combine(meeting.ends_on, meeting.end_time, tz))
     if meeting.place:
-        event.add("location", meeting.place)
+        event.add("location", without_control_characters(meeting.place))
     event.add("url", base_url + meeting.get_absolute_url())
     event.add("categories", [meeting.get_kind_display()])
     description = "\n\n".join(part for part in (meeting.motto, meeting.summary) if part)
     if description:
-        event.add("description", description)
+        event.add("description", without_control_characters(description))
     return event
 
 
@@ -54,7 +55,7 @@ def build_calendar(meetings, *, base_url: str, name: str = CALENDAR_NAME) -> Cal
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", without_control_characters(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     days = []
     for meeting in meetings:

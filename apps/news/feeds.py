@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
+from apps.core.text import without_control_characters as xml_text
 from apps.media.renditions import photo_rendition_files, photo_renditions
 
 from .models import Article, TaggedItem, Topic
@@ -52,10 +53,10 @@ class LatestArticlesFeed(Feed):
         return [Enclosure(url, length, rendition.mime_type)]
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.lead
+        return xml_text(item.lead)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -64,7 +65,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return item.feed_categories
+        return [xml_text(name) for name in item.feed_categories]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -83,16 +84,24 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return topic
 
     def title(self, obj):
-        return f"{settings.SITE_NAME} – Thema: {obj.name}"
+        return xml_text(f"{settings.SITE_NAME} – Thema: {obj.name}")
 
     def description(self, obj):
-        return f"Artikel zum Thema {obj.name}."
+        return xml_text(f"Artikel zum Thema {obj.name}.")
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def items(self, obj):
         return _feed_items(Article.objects.published().tagged_with(obj).with_photos()[:FEED_SIZE])
+
+
+class TopicArticlesAtomFeed(TopicArticlesFeed):
+    feed_type = Atom1Feed
+    author_name = LatestArticlesAtomFeed.author_name
+
+    def subtitle(self, obj):
+        return self.description(obj)
 
 
 def _feed_items(articles):

@@ -46,6 +46,7 @@ urlpatterns = [
     path("themen/", views.TopicIndexView.as_view(), name="topic_index"),
     path("thema/<slug:slug>/", views.ArticleTagView.as_view(), name="article_tag"),
     path("thema/<slug:slug>/feed/", feeds.TopicArticlesFeed(), name="topic_feed_rss"),
+    path("thema/<slug:slug>/atom/", feeds.TopicArticlesAtomFeed(), name="topic_feed_atom"),
     path("<yyyy:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
     path(
         "<yyyy:year>/halbjahr-<half:half>/",
