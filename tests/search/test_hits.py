@@ -236,3 +236,15 @@ def test_postgres_excerpts_are_cut_by_ts_headline_marking_german_word_forms(clie
     assert any("ts_headline" in query["sql"] for query in queries)
     [(_title, excerpt)] = _hits(_group(html, "artikel"))
     assert "jedes <mark>Kind</mark> gern" in excerpt
+
+
+@pytest.mark.postgres
+def test_postgres_a_count_cut_short_by_the_ranking_limit_says_at_least(client, monkeypatch):
+    from apps.search import services
+
+    monkeypatch.setattr(services, "RANKED_CANDIDATES", 2)
+    for day in range(1, 4):
+        _article("Elternabend", (2019, 1, day))
+    assert "Mindestens 2 Treffer für „Elternabend“" in _text(_search(client, "Elternabend"))
+    html = _search(client, "Elternabend", art="artikel")
+    assert "Artikel (mindestens 2)" in _text(html)
