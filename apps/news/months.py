@@ -93,3 +93,40 @@ def neighbour_half_years(year, half):
         (month.year, 1 if month.month <= 6 else 2) for month, _ in cached_month_archive_list()
     }
     return _neighbours(halves, (year, half))
+
+
+@dataclass
+class ArchiveYear:
+    """A year of the sidebar's archive: its count, its half-years and months with articles."""
+
+    year: int
+    count: int = 0
+    halves: dict = None  # {1 or 2: article count}, the first half-year first
+    months: list = None  # [(MonthLink, article count)], newest first
+
+    @property
+    def url(self):
+        return reverse("news:archive_year", kwargs={"year": self.year})
+
+    def half_years(self):
+        """Return (label, URL, count) for each half-year with articles, the first one first."""
+        return [
+            (
+                f"{half}. Halbjahr",
+                reverse("news:archive_half_year", kwargs={"year": self.year, "half": half}),
+                count,
+            )
+            for half, count in sorted(self.halves.items())
+        ]
+
+
+def archive_by_year(months):
+    """Group month_archive_list()'s months by year, newest first, for the sidebar."""
+    years = {}
+    for month, count in months:
+        entry = years.setdefault(month.year, ArchiveYear(month.year, halves={}, months=[]))
+        entry.count += count
+        half = 1 if month.month <= 6 else 2
+        entry.halves[half] = entry.halves.get(half, 0) + count
+        entry.months.append((month, count))
+    return list(years.values())

@@ -247,3 +247,26 @@ def test_meeting_list_narrows_to_a_year_and_ignores_nonsense(client):
         response = client.get("/netzwerk/treffen/", {"jahr": nonsense})
         assert response.status_code == 200
         assert "Im Jahr 2018" in response.content.decode()
+
+
+def test_meeting_event_shows_the_photo_of_its_published_report_as_its_image(client):
+    import json
+
+    from tests.factories import ArticlePhotoFactory, PhotoFactory
+
+    meeting = MeetingFactory(city="Neuss")
+    report = ArticleFactory()
+    report.meetings.add(meeting)
+    photo = PhotoFactory(caption="Gruppenfoto", renditions=True)
+    ArticlePhotoFactory(article=report, photo=photo, position=1)
+    bare = MeetingFactory(city="Hamm")
+
+    def event_of(meeting):
+        html = client.get(meeting.get_absolute_url()).content.decode()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        return next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+
+    images = event_of(meeting)["image"]
+    assert len(images) == 2
+    assert all(url.startswith("http://testserver/media/") for url in images)
+    assert "image" not in event_of(bare)

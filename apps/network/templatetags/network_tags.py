@@ -4,6 +4,8 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.media.renditions import photo_renditions
+
 from ..models import Institution, Meeting, Municipality, Person
 from ..selectors import municipalities_and_institutions
 
@@ -54,8 +56,9 @@ def article_network_links(article):
 
 
 @register.simple_tag(takes_context=True)
-def meeting_structured_data(context, meeting, organisers=()):
-    """Return schema.org Event data for a meeting (organisers as the page already has them)."""
+def meeting_structured_data(context, meeting, organisers=(), photo_uses=()):
+    """Return schema.org Event data for a meeting (organisers and the photos of its reports as
+    the page already has them)."""
     request = context["request"]
     tz = timezone.get_default_timezone()
 
@@ -95,4 +98,10 @@ def meeting_structured_data(context, meeting, organisers=()):
         data["organizer"] = [{"@type": "Organization", "name": org.name} for org in organisers]
     elif host is not None:
         data["organizer"] = {"@type": "GovernmentOrganization", "name": host.name}
+    if photo_uses:
+        photo = photo_uses[0].photo
+        data["image"] = [
+            request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
+            for shape in ("landscape", "original")
+        ]
     return data
