@@ -3,10 +3,12 @@
 import datetime
 import hashlib
 import json
+import os
 import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,9 +24,9 @@ from django.utils import formats, timezone, translation
 from apps.core.text import german_slugify, unique_slug
 from apps.media.forms import PhotoUploadForm
 from apps.media.models import Photo
-from apps.media.services import photo_save
+from apps.media.services import photo_create_renditions, photo_save
 from apps.media.validators import check_photo_file
-from apps.news.models import Article, ArticlePhoto
+from apps.news.models import Article, ArticlePhoto, TaggedItem, Topic
 from apps.pages.models import Page
 
 from .content import convert_body, plain_text, title_from_text
@@ -192,6 +194,11 @@ class _Importer:
         # attachment post id → Photo (or None in a dry run, where no file is stored)
         self.photos: dict[int, Photo | None] = {}
         self.authors = {}
+        self.topics = None  # casefolded name → Topic, read once
+        # Renditions are most of a photo's cost; Pillow encodes without holding the GIL, so
+        # they are made on every core while the next items are read and saved.
+        self.renditions = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        self.pending_renditions = []
 
     # Records by their WordPress key.
 
@@ -232,6 +239,15 @@ class _Importer:
         return False
 
     def run(self) -> ImportReport:
+        try:
+            self._import_items()
+            for future in self.pending_renditions:
+                future.result()  # an error in a rendition fails the import like an upload
+        finally:
+            self.renditions.shutdown(cancel_futures=True)
+        return self.report
+
+    def _import_items(self):
         order = {"attachment": 0, "post": 1, "page": 2}
         items = sorted(self.site.items, key=lambda item: order.get(item.post_type, 3))
         for done, item in enumerate(items, 1):
@@ -246,7 +262,6 @@ class _Importer:
             else:
                 handler(item)
             self.progress(done, len(items))
-        return self.report
 
     # Attachments → photos.
 
@@ -307,7 +322,12 @@ class _Importer:
             photo = form.save(commit=False)
             photo.caption = caption
             photo.source_key = f"wordpress:{item.key}"[:200]
-            photo = photo_save(photo=photo)
+            # What photo_save does for a new photo, its renditions made on the pool.
+            photo.save()
+            copy = Photo.objects.get(pk=photo.pk)  # the worker's own file handle
+            self.pending_renditions.append(
+                self.renditions.submit(photo_create_renditions, photo=copy)
+            )
             self._remember(item, photo, ImportedItem.Kind.ATTACHMENT, written=_hash(alt, caption))
         self.photos[item.post_id] = photo
         self.report.created["Fotos"] += 1
@@ -337,16 +357,23 @@ class _Importer:
             self.authors[login] = (found, None if found else original)
         return self.authors[login]
 
-    def _topics(self, item: WxrItem) -> list[str]:
-        names = {}
+    def _topics(self, item: WxrItem) -> list[Topic]:
+        """Return the post's categories and tags as topics: an existing topic whatever its
+        letter case (also beyond ASCII, which SQLite's iexact misses), else a new one."""
+        if self.topics is None:
+            self.topics = {topic.name.casefold(): topic for topic in Topic.objects.all()}
+        topics = {}
         for term in item.terms:
             if term.domain not in ("category", "post_tag") or not term.name.strip():
                 continue
             if term.domain == "category" and term.slug.lower() in DEFAULT_CATEGORIES:
                 continue
-            name = term.name.strip()[:TOPIC_MAX_LENGTH]
-            names.setdefault(name.casefold(), name)
-        return list(names.values())
+            name = " ".join(term.name.split())[:TOPIC_MAX_LENGTH]
+            key = name.casefold()
+            if key not in self.topics:
+                self.topics[key] = Topic.objects.create(name=name)
+            topics[key] = self.topics[key]
+        return list(topics.values())
 
     def _gallery(self, item: WxrItem, body) -> list[tuple[Photo | None, str]]:
         """Return the article's photos in order: featured image, then the text's images and
@@ -452,7 +479,12 @@ class _Importer:
         article._history_user = self.user
         article._change_reason = CHANGE_REASON
         article.save()
-        article.tags.add(*self._topics(item))
+        # One insert for all topics of a new article (taggit's add() asks once per topic).
+        content_type = ContentType.objects.get_for_model(Article)
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=content_type, object_id=article.pk, tag=topic)
+            for topic in self._topics(item)
+        )
         photos = [(photo, caption) for photo, caption in self._gallery(item, body) if photo]
         for position, (photo, caption) in enumerate(photos):
             ArticlePhoto.objects.create(

@@ -104,17 +104,21 @@ def test_empty_auto_draft_is_skipped(run_import):
 
 def test_categories_and_tags_become_topics_merged_whatever_the_case(run_import):
     existing = Topic.objects.create(name="Frühe Hilfen")
+    umlaut = Topic.objects.create(name="Übergänge")
     run_import(
         item(
             post_id=1,
             categories=["Allgemein", "frühe hilfen", "Kita"],
-            tags=["KITA", "Präventionskette"],
-        )
+            tags=["KITA", "Präventionskette", "ÜBERGÄNGE"],
+        ),
+        item(post_id=2, tags=["kita"]),
     )
     article = imported(1)
-    assert sorted(article.tags.names()) == ["Frühe Hilfen", "Kita", "Präventionskette"]
+    assert sorted(article.tags.names()) == ["Frühe Hilfen", "Kita", "Präventionskette", "Übergänge"]
     assert article.tags.get(name="Frühe Hilfen") == existing
-    assert Topic.objects.count() == 3  # WordPress' default category "Allgemein" is no topic
+    assert article.tags.get(name="Übergänge") == umlaut
+    assert list(imported(2).tags.names()) == ["Kita"]
+    assert Topic.objects.count() == 4  # WordPress' default category "Allgemein" is no topic
 
 
 def test_post_without_title_is_named_by_its_first_words(run_import):

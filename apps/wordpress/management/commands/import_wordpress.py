@@ -69,7 +69,7 @@ class Command(BaseCommand):
             progress=self._progress if show_progress else None,
         )
         if show_progress:
-            self.stderr.write("")
+            self.stderr.write("", style_func=str)
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(f"WordPress-Import: {report.summary}"))
             for line in report.details():
@@ -78,5 +78,6 @@ class Command(BaseCommand):
     def _progress(self, done, total):
         filled = PROGRESS_WIDTH * done // total
         bar = "█" * filled + "·" * (PROGRESS_WIDTH - filled)
-        self.stderr.write(f"\r{bar} {done}/{total}", ending="")
+        # Plain, not in the error colour Django gives stderr on a terminal.
+        self.stderr.write(f"\r{bar} {done}/{total}", style_func=str, ending="")
         self.stderr.flush()
