@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve test lint vendor-kern vnu bench bench-sqlite bench-postgres fault-check backup restore clean
+.PHONY: install run serve test lint vendor-kern vnu bench bench-sqlite bench-postgres bench-compare bench-middleware fault-check backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ bench: bench-sqlite bench-postgres
 
 bench-sqlite bench-postgres: install
 	$(BIN)/python bench/bench.py --db $(@:bench-%=%) $(BENCH_ARGS)
+
+# The stack beside a bare Django view (bench/bare_site.py) under the same gunicorn and wrk:
+# the two-byte view and cache hits as a share of it. BENCH_ARGS="--baseline <commit>" adds
+# the same rows for an older commit, measured in the same rounds.
+bench-compare: install
+	$(BIN)/python bench/compare.py $(BENCH_ARGS)
+
+# Each middleware's cost per request, timed in one process (no server); --write puts the
+# table into docs/performance.md.
+bench-middleware: install
+	$(BIN)/python bench/middleware_cost.py $(BENCH_ARGS)
 
 # The W3C Nu HTML checker (npm vnu-jar, needs Java) for tests/standards/test_valid_html.py;
 # without it that test is skipped, except in CI (REQUIRE_VNU=1).

@@ -1,0 +1,231 @@
+"""`make bench-compare`: the site's stack side by side with a bare Django view.
+
+Usage: python bench/compare.py [--articles N] [--seconds S] [--rounds R] [--name NAME]
+                               [--baseline GIT_REF]
+
+Serves three gunicorn instances at once, each with 2 sync workers on 127.0.0.1: the bare
+Django site of bench/bare_site.py (one view, no middleware), this site with the page cache off
+and this site with the page cache on (Redis), over a throwaway SQLite database of N articles
+(default 1,000: the rows measured here do not depend on the archive's size). wrk loads each
+row with the settings of `make bench` (1 thread, 4 connections, S seconds), the rows taking
+turns for R rounds so that the machine's drifts hit all of them alike; a row's ratio is the
+median over the rounds of its rate divided by the bare view's rate in the same round. The
+table goes into docs/performance.md between the markers `bench:<NAME>` (default `compare`),
+the raw numbers into docs/bench/<NAME>.json. --baseline serves the site also as it was at a
+git commit (a temporary worktree, its own Redis database) and adds its rows to the same
+rounds: before and after, measured side by side.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import redis
+
+os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+
+from report import RESULTS, write_section  # noqa: E402
+
+from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
+    PYTHON,
+    REDIS_URL,
+    ROOT,
+    flush_redis,
+    free_port,
+    machine,
+    manage,
+    wrk,
+)
+
+BARE = "Django ohne Middleware (bench/bare_site.py)"
+# An article with three photos, as the "Artikel mit Fotos" row of make bench.
+ARTICLE_URL = (
+    "from apps.news.models import ArticlePhoto; "
+    "print(ArticlePhoto.objects.filter(position=2).select_related('article')"
+    ".first().article.get_absolute_url())"
+)
+
+
+def log(message):
+    print(f"[bench-compare] {message}", file=sys.stderr, flush=True)
+
+
+def start(app, env, check_url, *extra, cwd=ROOT):
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            PYTHON, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "2",
+            "--log-level", "warning", *extra,
+        ],
+        cwd=cwd,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{check_url}", timeout=5).read()
+            return server, port
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"gunicorn {app} did not start") from None
+            time.sleep(0.3)
+
+
+def stop(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 1000)))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 3)))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 3)))
+    parser.add_argument("--name", default="compare")
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--baseline", help="a git commit to measure beside the working tree")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-compare-"))
+    servers = []
+    try:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "ENV_FILE": os.devnull,
+            "SECRET_KEY": "bench-only-not-secret",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "False",
+            "DEVTOOLS": "True",
+            "CONN_MAX_AGE": "60",
+            "CACHE_URL": REDIS_URL,
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+        }
+        flush_redis()
+        log(f"migrate, {args.articles} articles")
+        manage(env, "migrate", "--noinput", "-v0")
+        photos = max(args.articles * 2 // 5, 10)
+        manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
+        manage(env, "collectstatic", "--noinput", "-v0")
+        article = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", ARTICLE_URL],
+            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        ).stdout.split()[-1]  # fmt: skip
+
+        bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+        bare = start("bare_site:application", bare_env, "/hello/", "--pythonpath", "bench")
+        servers.append(bare[0])
+        off = start("config.wsgi", {**env, "PAGE_CACHE_SECONDS": "0"}, "/bench/trivial/")
+        servers.append(off[0])
+        on = start("config.wsgi", {**env, "PAGE_CACHE_SECONDS": "600"}, "/bench/trivial/")
+        servers.append(on[0])
+        rows = {
+            BARE: (bare[1], "/hello/"),
+            "Triviale Ansicht, Seiten-Cache aus": (off[1], "/bench/trivial/"),
+            "Triviale Ansicht, Seiten-Cache an": (on[1], "/bench/trivial/"),
+            "Cache-Treffer: Einfache Seite (Impressum)": (on[1], "/impressum/"),
+            "Cache-Treffer: Nachrichten, Seite 1": (on[1], "/aktuelles/"),
+            "Cache-Treffer: Artikel mit Fotos": (on[1], article),
+        }
+        if args.baseline:
+            baseline = workdir / "baseline"
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", str(baseline), args.baseline],
+                cwd=ROOT, check=True, capture_output=True,
+            )  # fmt: skip
+            old_env = {**env, "CACHE_URL": REDIS_URL.rsplit("/", 1)[0] + "/5"}
+            redis.Redis.from_url(old_env["CACHE_URL"]).flushdb()
+            old_off = start(
+                "config.wsgi", {**old_env, "PAGE_CACHE_SECONDS": "0"}, "/bench/trivial/",
+                cwd=baseline,
+            )  # fmt: skip
+            servers.append(old_off[0])
+            old_on = start(
+                "config.wsgi", {**old_env, "PAGE_CACHE_SECONDS": "600"}, "/bench/trivial/",
+                cwd=baseline,
+            )  # fmt: skip
+            servers.append(old_on[0])
+            tag = f" ({args.baseline})"
+            rows = {
+                name + suffix: value
+                for name, (port, url) in list(rows.items())
+                for suffix, value in (
+                    [("", (port, url))]
+                    if name == BARE
+                    else [
+                        (tag, ({off[1]: old_off[1], on[1]: old_on[1]}[port], url)),
+                        ("", (port, url)),
+                    ]
+                )
+            }
+        for port, url in rows.values():  # every page once into the cache
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
+        results = {name: [] for name in rows}
+        for round_ in range(args.rounds):
+            for name, (port, url) in rows.items():
+                results[name].append(wrk(port, url, args.seconds))
+                log(f"round {round_ + 1} {name}: {results[name][-1]}")
+        text = report(args, results)
+        print(text)
+        if not args.no_write:
+            write_section(args.name, text)
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            (RESULTS / f"{args.name}.json").write_text(
+                json.dumps(
+                    {"measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), **results},
+                    indent=1,
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+    finally:
+        for server in servers:
+            stop(server)
+        if args.baseline:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(workdir / "baseline")],
+                cwd=ROOT, check=False, capture_output=True,
+            )  # fmt: skip
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def report(args, results):
+    bare = results[BARE]
+    lines = [
+        f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
+        f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
+        f"- Befehl: `BENCH_ARTICLES={args.articles} BENCH_SECONDS={args.seconds} "
+        f"BENCH_ROUNDS={args.rounds} make bench-compare` (SQLite, Cache: Redis)",
+        f"- je Zeile {args.rounds} Runden wrk mit 1 Thread, 4 Verbindungen, {args.seconds} s, "
+        "die Zeilen abwechselnd; gunicorn mit 2 Sync-Workern je Server",
+        "",
+        "| Seite | req/s (Median) | Anteil an Django ohne Middleware (Median je Runde) "
+        "| p50 / p95 / p99 ms (Median) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, runs in results.items():
+        ratio = statistics.median(run["rps"] / b["rps"] for run, b in zip(runs, bare, strict=True))
+        med = {k: statistics.median(run[k] for run in runs) for k in ("rps", "p50", "p95", "p99")}
+        lines.append(
+            f"| {name} | {med['rps']:.0f} | {ratio:.2f}× "
+            f"| {med['p50']:.1f} / {med['p95']:.1f} / {med['p99']:.1f} |"
+        )
+    errors = sum(run["errors"] for runs in results.values() for run in runs)
+    lines += ["", f"Fehlerhafte Antworten über alle Läufe: {errors}."]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
