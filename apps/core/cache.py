@@ -4,11 +4,13 @@ Any save, delete or relation change of public content bumps the version, so the 
 renders afresh on every server sharing the cache. The version also expires at the next
 scheduled publication time, so scheduled articles appear on time although pages are cached.
 
-A request reads the version from the shared cache once. Fragments are stored under the version,
-so a fragment's value never changes once written: each process also keeps the fragments of
-the current version it has used in memory, and a page costs one round trip to the shared
-cache, not one per fragment. The version and the fragments also expire after a while, so a
-change that bypassed the signals (a queryset update in a shell) shows up without a restart.
+A request reads the version from the shared cache once: an anonymous GET together with its
+page in one get_many (a cache hit is that one round trip), any other request at its first
+fragment. Fragments are stored under the version, so a fragment's value never changes once
+written: each process also keeps the fragments of the current version it has used in memory,
+and a page costs one round trip to the shared cache, not one per fragment. The version and
+the fragments also expire after a while, so a change that bypassed the signals (a queryset
+update in a shell) shows up without a restart.
 """
 
 import hashlib
@@ -19,9 +21,14 @@ from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
@@ -108,11 +115,14 @@ def _version_state():
     return state
 
 
+def _current(state) -> bool:
+    return state is not None and (state["until"] is None or state["until"] > timezone.now())
+
+
 def content_version() -> str:
     """Return the current content version, renewing it once a scheduled article is due."""
     state = _version_state()
-    now = timezone.now()
-    if state is None or (state["until"] is not None and state["until"] <= now):
+    if not _current(state):
         state = {"token": uuid.uuid4().hex, "until": _next_publication()}
         cache.set(VERSION_KEY, state, _fragment_seconds())
         scope = _request_state.get()
@@ -187,7 +197,15 @@ def create_cache_table(sender, using, **kwargs):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous GET requests from the cache; staff (a session cookie) never are."""
+    """Serve anonymous GET requests from the cache; staff (a session cookie) never are.
+
+    It sits below the middleware that add headers to every response (security headers,
+    Permissions-Policy, ETag and 304), so a hit gets them exactly as a miss does, and above
+    the rest: a hit costs one round trip to the shared cache (the content version and the
+    page in one get_many) and none of the sessions, users, messages, CSRF, CSP or the view.
+    A page is stored under its address alone, with the version it was rendered under, and
+    served only while that version is current.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -196,13 +214,16 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
+            # Whoever brings a session (staff) or a message to be shown gets a fresh page.
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and CookieStorage.cookie_name not in request.COOKIES
             and not request.path_info.startswith(f"/{settings.ADMIN_URL}")
         )
 
-    def _key(self, request):
+    @staticmethod
+    def _key(request):
         url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False)
-        return f"page:{content_version()}:{url.hexdigest()}"
+        return f"page:{url.hexdigest()}"
 
     def __call__(self, request):
         scope = _request_state.set({})
@@ -216,14 +237,22 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             key = self._key(request)
-            response = cache.get(key)
+            # The version and the page in one round trip; fragments reuse the version.
+            found = cache.get_many([VERSION_KEY, key])
+            state = found.get(VERSION_KEY)
+            _request_state.get()["state"] = state
+            entry = found.get(key)
+            if entry is not None and _current(state) and entry[0] == state["token"]:
+                response = self._thaw(entry)
+                self._mark(response, "hit")
+                return response
+            token = content_version()  # a new one if it expired (reads the schedule)
+        except DisallowedHost:
+            return self.get_response(request)  # answered 400 below, with every header
         except DatabaseError:
             # The database (or a database cache) is down: let the view run, so that the
             # request gets the German 503 page (config.middleware) instead of a 500.
             return self.get_response(request)
-        if response is not None:
-            self._mark(response, "hit")
-            return response
         response = self.get_response(request)
         if self._cacheable_response(response):
             if not response.has_header("ETag"):
@@ -232,9 +261,20 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0)
             timeout = _seconds_left()
             if timeout > 0:
-                cache.set(key, response, timeout)
+                cache.set(key, self._freeze(token, response), timeout)
         self._mark(response, "miss")
         return response
+
+    @staticmethod
+    def _freeze(token, response):
+        """Return what the cache keeps of a page: plain values, cheaper to load than a
+        pickled response object."""
+        return (token, response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def _thaw(entry):
+        _token, status, headers, content = entry
+        return HttpResponse(content, status=status, headers=dict(headers))
 
     @staticmethod
     def _mark(response, outcome):
@@ -253,3 +293,29 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
+
+
+class _ClientPerPool(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            pool = self._get_connection_pool(write)
+            client = self._clients[index] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache, keeping one client per connection pool instead of making one for
+    every get and set (a redis-py 8 client costs more to make than a round trip to Redis).
+
+    A client is safe to share between threads, and its pool reconnects after a fork.
+    """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ClientPerPool

@@ -123,8 +123,18 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_env(default):
+    """Return the cache CACHE_URL names; Redis through apps.core.cache.RedisCache, which keeps
+    one client instead of making one for every get and set as Django's backend does."""
+    config = env.cache("CACHE_URL", default=default)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "apps.core.cache.RedisCache"
+    return config
+
+
 # Redis when CACHE_URL is set (redis://127.0.0.1:6379/1), local memory otherwise.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {"default": cache_from_env("locmemcache://")}
 # How long an anonymous page may be served from the cache at most (0 turns it off); any
 # change of public content makes cached pages stale at once, whatever this says.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -1,7 +1,7 @@
 """Settings for serving the site; SECRET_KEY must come from the environment."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import cache_from_env, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
@@ -9,7 +9,7 @@ SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
 # A cache every worker and server shares: the database's own cache table unless CACHE_URL
 # names Redis. A per-process cache would keep unpublished pages alive in the other workers
 # (config/gunicorn.py refuses it with several workers). `migrate` creates the table.
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+CACHES = {"default": cache_from_env("dbcache://django_cache")}
 
 # HTTPS=False only for trying the production stack on this machine over plain HTTP
 # (`make serve`); a real server always has TLS in front (docs/deployment.md).

@@ -1,0 +1,107 @@
+"""A page from the cache carries every header the page rendered afresh carries, and nobody
+signed in (or with a message waiting) is ever given one."""
+
+import pytest
+from django.urls import reverse
+
+from apps.news.models import Article
+from tests.factories import ArticleFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Strict-Transport-Security",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.SECURE_HSTS_SECONDS = 3600  # as in production, for requests over HTTPS
+
+
+def _headers(response):
+    return {k: v for k, v in response.items() if k != "X-Page-Cache"}
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+def test_a_cache_hit_carries_the_same_headers_as_the_miss_that_stored_it(client, secure):
+    article = ArticleFactory()
+    for url in ["/", "/aktuelles/", article.get_absolute_url(), "/aktuelles/feed/"]:
+        miss = client.get(url, secure=secure)
+        hit = client.get(url, secure=secure)
+        assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit"), url
+        assert _headers(hit) == _headers(miss), url
+        assert hit.content == miss.content
+        for header in SECURITY_HEADERS[:-1] + (SECURITY_HEADERS[-1:] if secure else []):
+            assert hit.has_header(header), (url, header)
+
+
+def test_a_cache_hit_has_the_headers_of_a_page_rendered_with_the_cache_off(client, settings):
+    ArticleFactory()
+    client.get("/aktuelles/")
+    hit = client.get("/aktuelles/")
+    settings.PAGE_CACHE_SECONDS = 0
+    uncached = client.get("/aktuelles/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in SECURITY_HEADERS[:-1] + ["Content-Language", "ETag", "Content-Type"]:
+        assert hit[header] == uncached[header], header
+    assert hit.content == uncached.content
+
+
+def test_a_304_from_the_cache_carries_the_same_headers_as_a_304_without_it(client, settings):
+    ArticleFactory()
+    etag = client.get("/aktuelles/")["ETag"]
+    from_cache = client.get("/aktuelles/", headers={"if-none-match": etag})
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = client.get("/aktuelles/", headers={"if-none-match": etag})
+    assert from_cache.status_code == fresh.status_code == 304
+    assert _headers(from_cache).keys() - {"Cache-Control", "Vary"} == _headers(fresh).keys() - {
+        "Cache-Control",
+        "Vary",
+    }
+    for header in ["Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"]:
+        assert from_cache[header] == fresh[header]
+
+
+def test_a_signed_in_editor_never_gets_a_cached_page(client):
+    article = ArticleFactory(title="Alter Titel")
+    client.get("/aktuelles/")
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+    # A change no signal announces: the cached page stays as it was for visitors …
+    Article.objects.filter(pk=article.pk).update(title="Neuer Titel")
+    assert "Alter Titel" in client.get("/aktuelles/").content.decode()
+    # … but an editor's request never reads the cache …
+    client.force_login(StaffUserFactory())
+    response = client.get("/aktuelles/")
+    assert "X-Page-Cache" not in response
+    assert "Neuer Titel" in response.content.decode()
+    # … nor writes it.
+    client.logout()
+    client.cookies.clear()
+    visitor = client.get("/aktuelles/")
+    assert visitor["X-Page-Cache"] == "hit"
+    assert "Alter Titel" in visitor.content.decode()
+
+
+def test_a_page_an_editor_opened_first_is_never_stored_for_visitors(client):
+    ArticleFactory()
+    client.force_login(StaffUserFactory())
+    client.get("/aktuelles/")
+    client.get(reverse("admin:index"))
+    client.logout()
+    client.cookies.clear()
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "miss"
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client):
+    ArticleFactory()
+    client.get("/aktuelles/")
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get("/aktuelles/")
