@@ -1,13 +1,33 @@
 """Project middleware."""
 
 import logging
+from dataclasses import asdict
 
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.messages.storage import default_storage
+from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject, empty
 
 logger = logging.getLogger(__name__)
+
+# The two policies (visitors', admin's) as django-csp builds them, per settings: the same
+# string on every response, so it is built once instead of twice per response.
+_built_policies = {}
+
+
+@receiver(setting_changed)
+def _forget_built_policies(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY") or setting in ("ADMIN_URL", "DEBUG"):
+        _built_policies.clear()
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -15,7 +35,43 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     The admin's rich-text editor loads its modules through an inline import map and the admin's
     widgets use inline styles; visitors' pages keep scripts and styles to files of our own.
+
+    django-csp builds the header from the settings on every response (a deep copy of the policy
+    and a join, for the policy and the report-only one). Ours has no nonce and no per-view
+    changes, so a response without either gets the header django-csp built for the first one
+    of its kind; any other response goes through django-csp as it is.
     """
+
+    def process_response(self, request, response):
+        if (
+            settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(name.startswith("_csp") for name in vars(response))
+        ):
+            return super().process_response(request, response)
+        admin = request.path_info.startswith(f"/{settings.ADMIN_URL}")
+        policies = _built_policies.get(admin)
+        if policies is None:
+            policies = _built_policies[admin] = tuple(
+                build_policy(
+                    **asdict(self.get_policy_parts(request, response, report_only=ro)),
+                    report_only=ro,
+                )
+                for ro in (False, True)
+            )
+        for header, policy, setting in (
+            (HEADER, policies[0], "CONTENT_SECURITY_POLICY"),
+            (HEADER_REPORT_ONLY, policies[1], "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+        ):
+            excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            if (
+                policy
+                and header not in response
+                and not (excluded and request.path_info.startswith(tuple(excluded)))
+            ):
+                response[header] = policy
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -49,6 +105,44 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class SingleLanguageMiddleware:
+    """LocaleMiddleware for a site in one language (LANGUAGES has only German).
+
+    LocaleMiddleware reads the language cookie and Accept-Language on every request to choose
+    among LANGUAGES; with one language its choice is always LANGUAGE_CODE, for visitors and the
+    admin alike. This activates it and sends the same headers, without the parsing.
+    A second language needs LocaleMiddleware back (tests/core/test_middleware.py says so).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        return response
+
+
+class LazyMessageMiddleware(MessageMiddleware):
+    """Django's MessageMiddleware, with the message storage made when first used.
+
+    The storage reads the messages cookie and the session; a visitor's page shows no messages,
+    so for it nothing is made, read or written. The admin uses them as before.
+    """
+
+    def process_request(self, request):
+        request._messages = SimpleLazyObject(lambda: default_storage(request))
+
+    def process_response(self, request, response):
+        storage = getattr(request, "_messages", None)
+        if isinstance(storage, SimpleLazyObject) and storage._wrapped is empty:
+            return response
+        return super().process_response(request, response)
 
 
 class DatabaseUnavailableMiddleware:

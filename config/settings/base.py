@@ -65,14 +65,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified and 304 for every page and feed; cached pages carry their ETag.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous GET responses from the shared cache, rendered once per content version.
+    # Anonymous GET responses from the shared cache, rendered once per content version: a hit
+    # is one round trip to the cache and leaves before everything below (the headers above
+    # are added to hits and misses alike). docs/performance.md has each middleware's cost.
     "apps.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware's headers and language without its parsing: the site has one language.
+    "config.middleware.SingleLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # MessageMiddleware that makes its storage only when a message is added or shown.
+    "config.middleware.LazyMessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.SiteCSPMiddleware",
