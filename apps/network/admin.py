@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.dates import DatePrecisionFormMixin
 from apps.editorial.admin_mixins import (
     ConcurrentEditForm,
     EditorialAdmin,
@@ -130,9 +131,14 @@ class PersonAdmin(ReleaseControlledAdmin, NetworkAdmin):
         return obj.get_absolute_url() if obj.is_published else None
 
 
+class MeetingForm(DatePrecisionFormMixin, ConcurrentEditForm):
+    pass
+
+
 @admin.register(Meeting)
 class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
     publish_permission = "network.publish_meeting"
+    form = MeetingForm
 
     list_display = [
         "__str__",
@@ -169,7 +175,16 @@ class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
     inlines = [ParticipationInline]
     fieldsets = [
         (None, {"fields": ["kind", "sequence_number", "title", "motto", "slug", "programme"]}),
-        (_("Wann"), {"fields": [("starts_on", "ends_on"), ("start_time", "end_time")]}),
+        (
+            _("Wann"),
+            {
+                "fields": [
+                    ("starts_on", "ends_on"),
+                    ("start_time", "end_time"),
+                    ("date_precision", "date_inferred"),
+                ]
+            },
+        ),
         (_("Wo"), {"fields": ["venue", "city", "host_municipality"]}),
         (
             _("Wer"),
@@ -184,6 +199,7 @@ class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
         ),
         (_("Inhalt"), {"fields": ["summary", "tags", "external_url"]}),
         (_("Veröffentlichung"), {"fields": ["is_published"]}),
+        (_("Intern"), {"fields": ["editorial_note"], "classes": ["collapse"]}),
         (_("Verlauf"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

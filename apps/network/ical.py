@@ -87,7 +87,8 @@ def meetings_ical(request):
     body = cached_fragment(
         f"meetings-ical:{base_url}",
         lambda: build_calendar(
-            published_meetings().order_by("starts_on", "pk"), base_url=base_url
+            published_meetings().dated_to_the_day().order_by("starts_on", "pk"),
+            base_url=base_url,
         ).to_ical(),
     )
     return _ical_response(body, "treffen.ics")
@@ -95,6 +96,7 @@ def meetings_ical(request):
 
 def meeting_ical(request, slug):
     """Serve one published meeting as a calendar file."""
-    meeting = get_object_or_404(published_meetings(), slug=slug)
+    # A meeting known only to the month or year has no day to put into a calendar.
+    meeting = get_object_or_404(published_meetings().dated_to_the_day(), slug=slug)
     calendar = build_calendar([meeting], base_url=_base_url(request), name=meeting.heading)
     return _ical_response(calendar.to_ical(), f"{slugify(meeting.slug)}.ics")

@@ -106,7 +106,15 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
         (None, {"fields": ["title", "slug", "lead", "body", "tags"]}),
         (
             _("Veröffentlichung"),
-            {"fields": ["publication_state", "status", "published_at", "author"]},
+            {
+                "fields": [
+                    "publication_state",
+                    "status",
+                    "published_at",
+                    ("date_precision", "date_inferred"),
+                    "author",
+                ]
+            },
         ),
         (_("Intern"), {"fields": ["editorial_note"], "classes": ["collapse"]}),
         (

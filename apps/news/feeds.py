@@ -59,7 +59,9 @@ class LatestArticlesFeed(Feed):
         return xml_text(item.lead)
 
     def item_pubdate(self, item):
-        return item.published_at
+        # A publication time only where the day is known; otherwise the entry says when it
+        # was last changed (Atom's updated), not a day no source gives.
+        return item.published_at if item.is_dated_to_the_day else None
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from apps.core.dates import DatePrecisionFormMixin
 from apps.editorial.admin_mixins import ConcurrentEditForm
 
 from .models import Article
@@ -19,7 +20,7 @@ SUBMIT_FOR_REVIEW, PUBLISH, SCHEDULE, UNPUBLISH, PREVIEW = (
 RELEASE_BUTTONS = (PUBLISH, SCHEDULE, UNPUBLISH)
 
 
-class ArticleAdminForm(ConcurrentEditForm):
+class ArticleAdminForm(DatePrecisionFormMixin, ConcurrentEditForm):
     # Set by the admin: whether the user may release (publish, schedule, unpublish).
     may_release = False
 

@@ -11,6 +11,14 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
+from apps.core.dates import (
+    INFERRED_HELP,
+    PRECISION_HELP,
+    DatePrecision,
+    date_iso,
+    date_label,
+    half_of,
+)
 from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text, unique_slug
 from apps.media.models import Photo
 
@@ -92,6 +100,12 @@ class ArticleQuerySet(models.QuerySet):
             self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
         )
 
+    def dated_to(self, *precisions):
+        """Return the articles whose date is known at least as precisely as one of these:
+        a day's archive lists only articles of that exact day, a month's also those dated to
+        the month, and so on."""
+        return self.filter(date_precision__in=precisions)
+
     def tagged_with(self, topic):
         """Return the articles with a topic: a subquery, so no DISTINCT over whole rows."""
         tagged = TaggedItem.objects.of(self.model).filter(tag=topic).values("object_id")
@@ -153,6 +167,16 @@ class Article(models.Model):
             "Leer lassen: der Artikel erscheint, sobald er veröffentlicht wird. Ein Zeitpunkt "
             "in der Zukunft plant ihn; er erscheint dann automatisch."
         ),
+    )
+    date_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=PRECISION_HELP,
+    )
+    date_inferred = models.BooleanField(
+        _("Zeitpunkt erschlossen"), default=False, help_text=INFERRED_HELP
     )
     # The publication day in the site's time zone, derived from published_at (none while a
     # draft has no time); it keeps slugs unique per day (the day in the article's URL).
@@ -235,16 +259,42 @@ class Article(models.Model):
         if self.published_at is None:
             # A draft without a publication time has no public address yet.
             return self.get_preview_url()
+        # The address names no more of the date than is known: /2017/11/13/…, /2017/11/…
+        # or /2017/… (addresses by day of articles dated less precisely redirect here).
         day = self.local_published_at
-        return reverse(
-            "news:article_detail",
-            kwargs={
-                "year": day.year,
-                "month": f"{day.month:02d}",
-                "day": f"{day.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        kwargs = {"year": day.year, "slug": self.slug}
+        if self.date_precision == DatePrecision.DAY:
+            kwargs.update(month=f"{day.month:02d}", day=f"{day.day:02d}")
+            return reverse("news:article_detail", kwargs=kwargs)
+        if self.date_precision == DatePrecision.MONTH:
+            kwargs.update(month=f"{day.month:02d}")
+            return reverse("news:article_detail_month", kwargs=kwargs)
+        return reverse("news:article_detail_year", kwargs=kwargs)
+
+    @property
+    def date_label(self):
+        """The publication date as far as it is known: "13. November 2017", "2016"."""
+        day = self.local_published_at
+        return date_label(day.date(), self.date_precision, self.date_inferred) if day else ""
+
+    @property
+    def date_iso(self):
+        """The publication date for `<time datetime>` and schema.org, to the known precision."""
+        day = self.local_published_at
+        if day is None:
+            return ""
+        if self.date_precision == DatePrecision.DAY:
+            return day.isoformat()
+        return date_iso(day.date(), self.date_precision)
+
+    @property
+    def half_year(self):
+        day = self.local_published_at
+        return half_of(day.date()) if day else None
+
+    @property
+    def is_dated_to_the_day(self):
+        return self.date_precision == DatePrecision.DAY
 
     @property
     def lead_photo(self):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.core.cache import cached_fragment
+from apps.core.dates import DatePrecision
 
 from .models import Article
 
@@ -50,28 +51,65 @@ class MonthLink:
         )
 
 
-def month_archive_list():
-    """Return (MonthLink, article count) for every month with published articles, newest first."""
+# Which archives list an article, by how precisely its date is known: a month's page those
+# dated to the day or the month, a half-year's also those dated to the half-year, a year's all.
+MONTH_PRECISIONS = (DatePrecision.DAY, DatePrecision.MONTH)
+HALF_YEAR_PRECISIONS = (*MONTH_PRECISIONS, DatePrecision.HALF_YEAR)
+
+
+def archive_counts():
+    """Return (MonthLink, date precision, article count) for every month with published
+    articles, newest first: one query, from which every archive list and neighbour is read."""
     rows = (
         Article.objects.published()
         .annotate(month=TruncMonth("published_at", tzinfo=timezone.get_default_timezone()))
         .order_by()
-        .values("month")
+        .values("month", "date_precision")
         .annotate(n=Count("id"))
-        .order_by("-month")
-        .values_list("month", "n")
+        .order_by("-month", "date_precision")
+        .values_list("month", "date_precision", "n")
     )
-    return [(MonthLink(month.year, month.month), n) for month, n in rows]
+    return [(MonthLink(month.year, month.month), precision, n) for month, precision, n in rows]
+
+
+def cached_archive_counts():
+    """Return archive_counts() cached until public content changes (no query when warm)."""
+    return cached_fragment("archive-counts", archive_counts)
+
+
+def _months(counts):
+    months = {}
+    for month, precision, n in counts:
+        if precision in MONTH_PRECISIONS:
+            months[month] = months.get(month, 0) + n
+    return list(months.items())
+
+
+def month_archive_list():
+    """Return (MonthLink, article count) for every month with articles in its archive (dated
+    to the day or the month), newest first."""
+    return _months(archive_counts())
 
 
 def cached_month_archive_list():
     """Return month_archive_list() cached until public content changes (no query when warm)."""
-    return cached_fragment("month-archive-list", month_archive_list)
+    return _months(cached_archive_counts())
 
 
 def months_with_articles_in(year):
     """Return the months of `year` with published articles, newest first, from the cached list."""
     return [month for month, _ in cached_month_archive_list() if month.year == year]
+
+
+def half_years_with_articles_in(year):
+    """Return the half-years (1, 2) of `year` whose archive lists articles."""
+    return sorted(
+        {
+            1 if month.month <= 6 else 2
+            for month, precision, _ in cached_archive_counts()
+            if month.year == year and precision in HALF_YEAR_PRECISIONS
+        }
+    )
 
 
 def _neighbours(periods, current):
@@ -84,13 +122,15 @@ def _neighbours(periods, current):
 
 def neighbour_years(year):
     """Return (the latest earlier, the earliest later) year with published articles, or None."""
-    return _neighbours({month.year for month, _ in cached_month_archive_list()}, year)
+    return _neighbours({month.year for month, _, _ in cached_archive_counts()}, year)
 
 
 def neighbour_half_years(year, half):
     """Return ((year, half) before, (year, half) after) with published articles, or None each."""
     halves = {
-        (month.year, 1 if month.month <= 6 else 2) for month, _ in cached_month_archive_list()
+        (month.year, 1 if month.month <= 6 else 2)
+        for month, precision, _ in cached_archive_counts()
+        if precision in HALF_YEAR_PRECISIONS
     }
     return _neighbours(halves, (year, half))
 
@@ -120,13 +160,16 @@ class ArchiveYear:
         ]
 
 
-def archive_by_year(months):
-    """Group month_archive_list()'s months by year, newest first, for the sidebar."""
+def archive_by_year(counts):
+    """Group archive_counts() by year, newest first, for the sidebar: each year with all its
+    articles, its half-years and months with those their archives list."""
     years = {}
-    for month, count in months:
+    for month, precision, count in counts:
         entry = years.setdefault(month.year, ArchiveYear(month.year, halves={}, months=[]))
         entry.count += count
-        half = 1 if month.month <= 6 else 2
-        entry.halves[half] = entry.halves.get(half, 0) + count
-        entry.months.append((month, count))
+        if precision in HALF_YEAR_PRECISIONS:
+            half = 1 if month.month <= 6 else 2
+            entry.halves[half] = entry.halves.get(half, 0) + count
+    for month, count in _months(counts):
+        years[month.year].months.append((month, count))
     return list(years.values())

@@ -25,7 +25,9 @@ class ArticleSitemap(Sitemap):
         return Article.objects.published().aggregate(count=Count("id"), latest=Max("updated_at"))
 
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
+        return Article.objects.published().only(
+            "slug", "published_at", "date_precision", "updated_at"
+        )
 
     @property
     def paginator(self):

@@ -64,4 +64,13 @@ urlpatterns = [
         views.ArticleDetailView.as_view(),
         name="article_detail",
     ),
+    # After the day patterns, which they would shadow (a slug may be "02"). Articles
+    # dated
+    # only to the month, or to the half-year or year (seed content, imports).
+    path(
+        "<yyyy:year>/<nn:month>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="article_detail_month",
+    ),
+    path("<yyyy:year>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail_year"),
 ]

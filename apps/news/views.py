@@ -3,15 +3,14 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import ListView
+from django.views.generic import DetailView, ListView
 from django.views.generic.dates import (
     ArchiveIndexView,
     BaseDateListView,
-    DateDetailView,
     DayArchiveView,
     MonthArchiveView,
     YearArchiveView,
@@ -20,9 +19,11 @@ from django.views.generic.dates import (
 from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
 from apps.core.cache import cached_fragment
+from apps.core.dates import DatePrecision
 
 from .models import Article, Topic, topics_with_published_articles
 from .months import (
+    half_years_with_articles_in,
     local_midnight,
     month_after,
     months_with_articles_in,
@@ -54,8 +55,13 @@ class ArticleArchiveMixin:
     # the server's calendar day (datetime.date.today()), not Berlin's.
     allow_future = True
 
+    # The date precisions a period's page lists (None: all); a day's archive shows only
+    # articles known to be of that day, not those placed there for sorting.
+    precisions = None
+
     def get_queryset(self):
-        return Article.objects.published()
+        articles = Article.objects.published()
+        return articles.dated_to(*self.precisions) if self.precisions else articles
 
     def get_paginate_by(self, queryset):
         # Read per request, not when the module is imported; lists are always paginated, so
@@ -117,12 +123,14 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
                 "next_year": datetime.date(next_year, 1, 1) if next_year else None,
                 "calendar_month": months[0] if months else date,
                 # Only half-years with articles are linked; an empty one would be a 404.
-                "half_years": sorted({1 if month.month <= 6 else 2 for month in months}),
+                "half_years": half_years_with_articles_in(date.year),
             },
         )
 
 
 class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
+    precisions = (DatePrecision.DAY, DatePrecision.MONTH)
+
     def get_dated_items(self):
         # No date_list and no previous/next month queries: the sidebar calendar links the
         # nearest months with articles.
@@ -132,6 +140,8 @@ class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
 
 
 class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
+    precisions = (DatePrecision.DAY,)
+
     def get_dated_items(self):
         # No previous/next day or month queries; the sidebar calendar links the days.
         year, month, day = self.get_year(), self.get_month(), self.get_day()
@@ -146,6 +156,7 @@ class ArticleHalfYearArchiveView(
     """Articles of one half of a year ("2. Halbjahr 2017"); Django has no such view."""
 
     template_name_suffix = "_archive_half_year"
+    precisions = (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.HALF_YEAR)
 
     def get_dated_items(self):
         year = int(self.get_year())
@@ -171,14 +182,41 @@ class ArticleHalfYearArchiveView(
         )
 
 
-class ArticleDetailView(ArticleArchiveMixin, DateDetailView):
+class ArticleDetailView(DetailView):
+    """An article by the date in its address and its slug: /2017/11/13/slug/, or /2017/11/slug/
+    and /2017/slug/ for articles dated only to the month or less precisely. An address that
+    names more or less of the date than is known answers 301 to the article's own address."""
+
     def get_queryset(self):
         return Article.objects.published().prefetch_related("tags").with_photos()
 
     def get_object(self, queryset=None):
-        # Django looks the day up as [day, day after): both must be days that exist.
-        _date_or_404(self.get_year(), self.get_month(), self.get_day(), days_later=1)
-        return super().get_object(queryset)
+        kwargs = self.kwargs
+        start = _date_or_404(kwargs["year"], kwargs.get("month", 1), kwargs.get("day", 1))
+        if "day" in kwargs:
+            end = _date_or_404(start.year, start.month, start.day, days_later=1)
+        elif "month" in kwargs:
+            end = _date_or_404(*month_after(start.year, start.month))
+        else:
+            end = _date_or_404(start.year + 1)
+        article = (
+            (queryset or self.get_queryset())
+            .filter(
+                slug=kwargs["slug"],
+                published_at__gte=local_midnight(start),
+                published_at__lt=local_midnight(end),
+            )
+            .first()
+        )
+        if article is None:
+            raise Http404(_("Kein Artikel unter dieser Adresse"))
+        return article
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 class TopicIndexView(ListView):

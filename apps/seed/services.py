@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.dates import DatePrecision
 from apps.core.text import sanitize_rich_text
 from apps.media.models import Photo
 from apps.media.services import photo_save
@@ -355,6 +356,9 @@ class _Loader:
                     "motto": row.get("motto", ""),
                     "starts_on": row["starts_on"],
                     "ends_on": row.get("ends_on", row["starts_on"]),
+                    "date_precision": row.get("date_precision", DatePrecision.DAY),
+                    "date_inferred": row.get("date_inferred", False),
+                    "editorial_note": row.get("date_note", ""),
                     "venue": row.get("venue", ""),
                     "city": row.get("city", ""),
                     "host_municipality_id": host.pk if host else None,
@@ -403,13 +407,16 @@ class _Loader:
             published_at = datetime.datetime.combine(row["date"], PUBLICATION_TIME, self.zone)
             article = self.sync(
                 Article,
-                f"article:{row['date']}:{row['slug']}",
+                # The entry's identity: its first sort date, kept if the date moves.
+                f"article:{row.get('key_date', row['date'])}:{row['slug']}",
                 {"publication_date": row["date"], "slug": row["slug"]},
                 {
                     "title": row["title"],
                     "lead": row["lead"].strip(),
                     "body": body_html(row.get("body", "")),
                     "editorial_note": row.get("date_note", ""),
+                    "date_precision": row.get("date_precision", DatePrecision.DAY),
+                    "date_inferred": row.get("date_inferred", False),
                 },
                 label=f"{row['date']} {row['title']}",
                 release={
@@ -433,14 +440,15 @@ class _Loader:
                 self.load_photo(article, position, photo_row, row)
 
     def load_photo(self, article, position, row, article_row):
-        key = f"seed:{article_row['date']}:{article_row['slug']}:{position}"
+        entry = f"{article_row.get('key_date', article_row['date'])}:{article_row['slug']}"
+        key = f"seed:{entry}:{position}"
         values = {
             "alt_text": row["alt"],
             "caption": row["caption"],
             "credit": PLACEHOLDER_CREDIT,
             "licence": PLACEHOLDER_LICENCE,
         }
-        link_key = f"articlephoto:{article_row['date']}:{article_row['slug']}:{position}"
+        link_key = f"articlephoto:{entry}:{position}"
         photo = Photo.objects.filter(source_key=key).first()
         if photo is None and link_key in self.records:
             return  # the editors deleted the placeholder photo

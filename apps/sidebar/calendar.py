@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import date_format
 
+from apps.core.dates import DatePrecision
 from apps.network.models import Meeting
 from apps.news.models import Article
 from apps.news.months import MonthLink, local_midnight, month_after
@@ -94,9 +95,12 @@ def build_month_calendar(*, year: int, month: int, today: datetime.date | None =
     """
     today = today or timezone.localdate()
     start, following = _month_bounds(year, month)
-    published = Article.objects.published()
+    # Months link to their archive, which lists articles dated to the day or the month; a day
+    # only counts articles known to be of that day.
+    published = Article.objects.published().dated_to(DatePrecision.DAY, DatePrecision.MONTH)
     counts = dict(
         published.filter(published_at__gte=start, published_at__lt=following)
+        .dated_to(DatePrecision.DAY)
         .annotate(day=TruncDate("published_at", tzinfo=timezone.get_default_timezone()))
         .order_by()
         .values("day")
@@ -141,6 +145,7 @@ def _meeting_days(year, month):
     days = {}
     meetings = (
         Meeting.objects.published()
+        .dated_to_the_day()
         .overlapping(first, last)
         .order_by("starts_on", "pk")
         .values_list("starts_on", "ends_on", "slug")

@@ -1,9 +1,14 @@
-"""A meeting's days as the pages write them, in German."""
+"""A meeting's days as the pages write them, in German, and no more precisely than known."""
 
 import datetime
 
-from apps.network.templatetags.network_tags import meeting_dates
+import pytest
+
 from tests.factories import MeetingFactory
+
+
+def meeting_dates(meeting):
+    return meeting.date_label
 
 
 def test_one_day_meeting_gives_day_month_and_year():
@@ -32,3 +37,23 @@ def test_meeting_across_months_and_years_names_both_ends_with_times():
     meeting.ends_on = datetime.date(2020, 2, 3)
     meeting.starts_on = datetime.date(2020, 1, 27)
     assert meeting_dates(meeting) == "27. Januar–3. Februar 2020, 09:30 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("precision", "inferred", "label", "iso"),
+    [
+        ("month", False, "November 2017", "2017-11"),
+        ("half_year", False, "2. Halbjahr 2017", "2017"),
+        ("year", True, "vermutlich 2017", "2017"),
+        ("day", True, "vermutlich 13. November 2017", "2017-11-13"),
+    ],
+)
+def test_a_meeting_dated_less_precisely_says_only_what_is_known(precision, inferred, label, iso):
+    meeting = MeetingFactory.build(
+        starts_on=datetime.date(2017, 11, 13),
+        ends_on=None,
+        date_precision=precision,
+        date_inferred=inferred,
+    )
+    assert meeting_dates(meeting) == label
+    assert meeting.date_iso == iso

@@ -4,10 +4,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from apps.core.dates import INFERRED_HELP, PRECISION_HELP, DatePrecision, date_iso, date_label
 from apps.core.text import german_slugify, unique_slug
 from apps.news.models import TaggedItem
 
@@ -15,10 +17,19 @@ from .organisations import Institution, Municipality, Programme
 from .people import Person
 
 
+def _day(date, *, with_month=True, with_year=True):
+    return date_format(date, "j." + (" F" if with_month else "") + (" Y" if with_year else ""))
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Return meetings that visitors may see."""
         return self.filter(is_published=True)
+
+    def dated_to_the_day(self):
+        """Return meetings whose days are known: only they go on a calendar day or into an
+        iCalendar file, which cannot say "November 2017"."""
+        return self.filter(date_precision=DatePrecision.DAY)
 
     def overlapping(self, first: datetime.date, last: datetime.date):
         """Return meetings held on at least one day from first to last."""
@@ -72,6 +83,16 @@ class Meeting(models.Model):
         help_text=_("Wird aus Nummer und Art oder aus Art und Datum gebildet, wenn leer."),
     )
     starts_on = models.DateField(_("erster Tag"))
+    date_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=PRECISION_HELP,
+    )
+    date_inferred = models.BooleanField(
+        _("Zeitpunkt erschlossen"), default=False, help_text=INFERRED_HELP
+    )
     ends_on = models.DateField(
         _("letzter Tag"), blank=True, help_text=_("Leer bei eintägigen Treffen.")
     )
@@ -121,6 +142,13 @@ class Meeting(models.Model):
         related_name="attended_meetings",
     )
     summary = models.TextField(_("Zusammenfassung"), blank=True)
+    editorial_note = models.TextField(
+        _("Interne Notiz"),
+        blank=True,
+        help_text=_(
+            "Nur intern sichtbar, zum Beispiel wie ein nicht genanntes Datum erschlossen wurde."
+        ),
+    )
     external_url = models.URLField(
         _("Weitere Informationen (Adresse)"),
         blank=True,
@@ -235,6 +263,36 @@ class Meeting(models.Model):
     @property
     def place(self):
         return ", ".join(part for part in (self.venue, self.city) if part)
+
+    @property
+    def is_dated_to_the_day(self):
+        return self.date_precision == DatePrecision.DAY
+
+    @property
+    def date_label(self):
+        """The days in German as far as they are known: "29. und 30. November 2018",
+        "3. April 2017, 10:00 Uhr", "November 2017", "vermutlich 2016"."""
+        if not self.is_dated_to_the_day:
+            return date_label(self.starts_on, self.date_precision, self.date_inferred)
+        start, end = self.starts_on, self.ends_on or self.starts_on
+        if start == end:
+            text = _day(start)
+        else:
+            same_year = start.year == end.year
+            same_month = same_year and start.month == end.month
+            joiner = " und " if (end - start).days == 1 else "–"
+            text = (
+                _day(start, with_month=not same_month, with_year=not same_year) + joiner + _day(end)
+            )
+        if self.start_time:
+            text += f", {self.start_time:%H:%M}"
+            text += f"–{self.end_time:%H:%M} Uhr" if self.end_time else " Uhr"
+        return f"vermutlich {text}" if self.date_inferred else text
+
+    @property
+    def date_iso(self):
+        """The first day for `<time datetime>` and schema.org, to the precision known."""
+        return date_iso(self.starts_on, self.date_precision)
 
     def get_ical_url(self):
         return reverse("network:meeting_ical", kwargs={"slug": self.slug})

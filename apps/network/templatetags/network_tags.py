@@ -2,7 +2,6 @@ import datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from apps.media.renditions import photo_renditions
 
@@ -10,27 +9,6 @@ from ..models import Institution, Meeting, Municipality, Person
 from ..selectors import municipalities_and_institutions
 
 register = template.Library()
-
-
-def _day(date, *, with_month=True, with_year=True):
-    return date_format(date, "j." + (" F" if with_month else "") + (" Y" if with_year else ""))
-
-
-@register.filter
-def meeting_dates(meeting):
-    """Return the days in German: "29. und 30. November 2018", "3. April 2017"."""
-    start, end = meeting.starts_on, meeting.ends_on or meeting.starts_on
-    if start == end:
-        text = _day(start)
-    else:
-        same_year = start.year == end.year
-        same_month = same_year and start.month == end.month
-        joiner = " und " if (end - start).days == 1 else "–"
-        text = _day(start, with_month=not same_month, with_year=not same_year) + joiner + _day(end)
-    if meeting.start_time:
-        text += f", {meeting.start_time:%H:%M}"
-        text += f"–{meeting.end_time:%H:%M} Uhr" if meeting.end_time else " Uhr"
-    return text
 
 
 @register.filter
@@ -71,13 +49,17 @@ def meeting_structured_data(context, meeting, organisers=(), photo_uses=()):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": meeting.heading,
-        "startDate": moment(meeting.starts_on, meeting.start_time),
-        "endDate": moment(meeting.ends_on, meeting.end_time),
+        # Only what is known: "2017-11" for a meeting dated to the month, and no end.
+        "startDate": moment(meeting.starts_on, meeting.start_time)
+        if meeting.is_dated_to_the_day
+        else meeting.date_iso,
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
         "inLanguage": "de",
     }
+    if meeting.is_dated_to_the_day:
+        data["endDate"] = moment(meeting.ends_on, meeting.end_time)
     if meeting.summary:
         data["description"] = meeting.summary
     host = meeting.host_municipality

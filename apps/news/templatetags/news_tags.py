@@ -16,7 +16,7 @@ def article_structured_data(context, article):
         "@type": "NewsArticle",
         "headline": article.title[:110],
         "description": article.lead,
-        "datePublished": article.published_at.isoformat(),
+        "datePublished": article.date_iso,
         "dateModified": article.updated_at.isoformat(),
         "inLanguage": "de",
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),

@@ -1,0 +1,69 @@
+"""How precisely a date is known, and how to say it: "15. November 2022", "November 2017",
+"2. Halbjahr 2017", "2015", with "vermutlich" when the source does not give it at all.
+
+Articles and meetings keep a full date for sorting (the archive needs one); these helpers make
+sure visitors, feeds, structured data and calendars see only what is known.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Tag")
+    MONTH = "month", _("Monat")
+    HALF_YEAR = "half_year", _("Halbjahr")
+    YEAR = "year", _("Jahr")
+
+
+PRECISION_HELP = _(
+    "Wie genau die Quelle den Zeitpunkt nennt. Ist er ungenauer als ein Tag, zeigt die Website "
+    "nur Monat, Halbjahr oder Jahr; das Datum oben dient dann nur der Einordnung im Archiv."
+)
+INFERRED_HELP = _(
+    "Die Quelle nennt den Zeitpunkt nicht; er ist aus dem Zusammenhang erschlossen "
+    "(Begründung in der internen Notiz). Besucher lesen „vermutlich“ davor."
+)
+
+
+def half_of(day: datetime.date) -> int:
+    return 1 if day.month <= 6 else 2
+
+
+def date_label(day: datetime.date, precision: str, inferred: bool = False) -> str:
+    """Return the date as far as it is known, in German."""
+    if precision == DatePrecision.MONTH:
+        text = date_format(day, "F Y")
+    elif precision == DatePrecision.HALF_YEAR:
+        text = f"{half_of(day)}. Halbjahr {day.year}"
+    elif precision == DatePrecision.YEAR:
+        text = str(day.year)
+    else:
+        text = date_format(day, "j. F Y")
+    return f"vermutlich {text}" if inferred else text
+
+
+def date_iso(day: datetime.date, precision: str) -> str:
+    """Return the date as ISO 8601 to the precision known (a half-year as its year): for
+    `<time datetime>` and schema.org, which both accept "2017-11" and "2017"."""
+    if precision == DatePrecision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision in (DatePrecision.HALF_YEAR, DatePrecision.YEAR):
+        return f"{day.year:04d}"
+    return day.isoformat()
+
+
+class DatePrecisionFormMixin:
+    """For model forms with date_precision: a post without the field (an older form, a script
+    that posts the fields it knows) keeps the record's own precision instead of failing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "date_precision" in self.fields:
+            self.fields["date_precision"].required = False
+
+    def clean_date_precision(self):
+        return self.cleaned_data.get("date_precision") or self.instance.date_precision
