@@ -27,6 +27,7 @@ from apps.media.models import Photo
 from apps.media.services import photo_create_renditions, photo_save
 from apps.media.validators import check_photo_file
 from apps.news.models import Article, ArticlePhoto, TaggedItem, Topic
+from apps.news.services import articles_unpublish
 from apps.pages.models import Page
 
 from .content import convert_body, plain_text, title_from_text
@@ -417,6 +418,21 @@ class _Importer:
         fallback = f"Beitrag vom {_german_day(when)}" if when else "Beitrag ohne Titel"
         return title_from_text(body_html)[:255] or fallback
 
+    def _withdraw_if_hidden_now(self, item, record, article):
+        """A post made private, trashed or given a password in WordPress since the last
+        import is taken back here too, whatever else editors changed: it must not be public."""
+        if record.source_hash == _hash(asdict(item)):
+            return
+        if item.status not in NEVER_PUBLIC and not item.password:
+            return
+        if articles_unpublish(articles=Article.objects.filter(pk=article.pk), user=self.user):
+            article.refresh_from_db()
+            self.report.hidden += 1
+            self.report.notes.append(
+                f"In WordPress nicht mehr öffentlich, darum hier zurückgezogen: {article.title} "
+                f"(WordPress-ID {item.post_id})"
+            )
+
     def import_post(self, item: WxrItem) -> None:
         record, deleted = self._find(item, Article)
         if deleted:
@@ -429,6 +445,7 @@ class _Importer:
         path = old_path(item.link)
         if record is not None:
             article = record.obj
+            self._withdraw_if_hidden_now(item, record, article)
             current = _hash(article.title, article.lead, article.body)
             if self._unchanged_or_kept(item, record, current, article.title):
                 return

@@ -72,6 +72,18 @@ def test_changed_post_is_updated_unless_editors_changed_it_here(run_import, wxr_
     assert "In WordPress und hier geändert, hier belassen: Hier überarbeitet" in output
 
 
+@pytest.mark.parametrize("options", [{"status": "private"}, {"password": "geheim"}])
+def test_post_hidden_in_wordpress_since_is_withdrawn_here(run_import, options):
+    run_import(item(post_id=1, title="Erst öffentlich"))
+    edited = imported(1)
+    edited.title = "Hier überarbeitet"
+    edited.save()
+    output = run_import(item(post_id=1, title="Erst öffentlich", **options))
+    assert imported(1).status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+    assert "darum hier zurückgezogen: Hier überarbeitet (WordPress-ID 1)" in output
+
+
 def test_record_deleted_here_is_not_made_again(run_import):
     run_import(item(post_id=1))
     imported(1).delete()
