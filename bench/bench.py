@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from report import save_results, section_name, table, write_section, write_summaries
+from report import BARE, save_results, section_name, table, write_section, write_summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -159,11 +159,11 @@ def run_probe():
     )
 
 
-def wait_for(port, timeout=30):
+def wait_for(port, timeout=30, path="/bench/trivial/"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/trivial/", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2)
             return
         except OSError:
             time.sleep(0.3)
@@ -182,7 +182,30 @@ def wrk(port, url, seconds):
     return json.loads(line.removeprefix("RESULT "))
 
 
+def start_bare(env):
+    """Start bench/bare_site.py (Django, one view, no middleware) under the same gunicorn."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            PYTHON, "-m", "gunicorn", "bare_site:application", "--pythonpath", "bench",
+            "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning",
+        ],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"},
+        start_new_session=True,
+    )  # fmt: skip
+    wait_for(port, path="/hello/")
+    return server, port
+
+
 def load(env, urls, seconds, *, cached):
+    bare, bare_port = start_bare(env)
+    try:
+        bare_result = wrk(bare_port, "/hello/", seconds)
+        log(f"{'cached' if cached else 'uncached'} {BARE}: {bare_result}")
+    finally:
+        os.killpg(bare.pid, signal.SIGTERM)
+        bare.wait(timeout=30)
     port = free_port()
     server_env = {**env, "PAGE_CACHE_SECONDS": "600" if cached else "0"}
     server = subprocess.Popen(
@@ -196,7 +219,7 @@ def load(env, urls, seconds, *, cached):
     )  # fmt: skip
     try:
         wait_for(port)
-        results = {}
+        results = {BARE: bare_result}
         for name, url in {"Triviale Ansicht": "/bench/trivial/", **urls}.items():
             urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
             results[name] = wrk(port, url, seconds)
