@@ -112,11 +112,11 @@ class PersonAdmin(ReleaseControlledAdmin, NetworkAdmin):
     ordering = ["last_name", "first_name"]
     list_display_links = ["last_name", "first_name"]
     list_filter = ["is_published", "roles__kind", "roles__municipality"]
-    search_fields = ["last_name", "first_name", "roles__title"]
+    search_fields = ["last_name", "first_name", "other_names", "roles__title"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     inlines = [RoleInline, PersonParticipationInline]
     fieldsets = [
-        (None, {"fields": ["academic_title", "first_name", "last_name", "slug"]}),
+        (None, {"fields": ["academic_title", "first_name", "last_name", "other_names", "slug"]}),
         (_("Veröffentlichung"), {"fields": ["is_published"]}),
     ]
 
@@ -191,8 +191,8 @@ class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
             {
                 "fields": [
                     "organisers",
-                    ("participant_count", "participants_approximate"),
-                    ("municipality_count", "municipalities_approximate"),
+                    ("participant_count", "participants_qualifier"),
+                    ("municipality_count", "municipalities_qualifier"),
                     "attending_municipalities",
                 ]
             },

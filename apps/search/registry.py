@@ -72,7 +72,12 @@ SEARCH_KINDS = [
         queryset=lambda: Person.objects.published().prefetch_related(
             Prefetch("roles", queryset=Role.objects.select_related("municipality", "institution"))
         ),
-        fields=[("last_name", "A"), ("first_name", "A"), ("academic_title", "D")],
+        fields=[
+            ("last_name", "A"),
+            ("first_name", "A"),
+            ("other_names", "A"),
+            ("academic_title", "D"),
+        ],
         ordering=("last_name", "first_name", "pk"),
         describe=_describe_person,
         related=(("roles__municipality", MUNICIPALITIES), ("roles__institution", INSTITUTIONS)),

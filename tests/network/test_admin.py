@@ -39,7 +39,7 @@ def _meeting_form(**overrides):
         "city": "Wuppertal",
         "host_municipality": "",
         "participant_count": "70",
-        "participants_approximate": "on",
+        "participants_qualifier": "ca.",
         "municipality_count": "40",
         "summary": "",
         "tags": "Aufwachsen, Förderphasen",

@@ -65,10 +65,13 @@ def test_full_clean_explains_negative_participant_count():
     assert "Die Zahl der Teilnehmenden darf nicht negativ sein." in _messages(error.value)
 
 
-def test_approximate_participant_count_is_kept_apart_from_the_number():
-    meeting = MeetingFactory(participant_count=150, participants_approximate=True)
+def test_a_count_keeps_the_word_the_text_puts_before_it():
+    meeting = MeetingFactory(participant_count=50, participants_qualifier="fast")
     meeting.refresh_from_db()
-    assert (meeting.participant_count, meeting.participants_approximate) == (150, True)
+    assert (meeting.participant_count, meeting.participants_qualifier) == (50, "fast")
+    assert meeting.participants_as_written == "fast 50"
+    meeting.participants_qualifier = ""
+    assert meeting.participants_as_written == "50"
 
 
 def test_database_refuses_duplicate_number_within_kind_and_programme():

@@ -74,7 +74,7 @@ def test_future_meeting_names_the_host_coordinator_without_damals(client, ahlen)
 
 
 def test_meeting_page_says_how_many_of_the_municipalities_are_named(client):
-    meeting = MeetingFactory(municipality_count=40, municipalities_approximate=False)
+    meeting = MeetingFactory(municipality_count=40)
     meeting.attending_municipalities.add(*[MunicipalityFactory() for _ in range(3)])
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert "<dt>Kommunen insgesamt</dt><dd>40</dd>" in content
@@ -113,7 +113,7 @@ def test_two_day_meeting_shows_both_days_and_approximate_count(client):
         starts_on=datetime.date(2018, 11, 29),
         ends_on=datetime.date(2018, 11, 30),
         participant_count=70,
-        participants_approximate=True,
+        participants_qualifier="ca.",
     )
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert "29. und 30. November 2018" in content

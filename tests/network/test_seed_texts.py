@@ -71,7 +71,7 @@ def test_21st_learning_network_meeting_lasts_two_days_with_about_70_people():
         ends_on=datetime.date(2018, 11, 30),
         city="Wuppertal",
         participant_count=70,
-        participants_approximate=True,
+        participants_qualifier="ca.",
         municipality_count=40,
     )
     meeting.organisers.add(office)
@@ -107,7 +107,7 @@ def test_spring_academy_planning_workshop_and_conference_are_kinds_of_their_own(
         ends_on=datetime.date(2018, 4, 20),
         host_municipality=oberhausen,
         participant_count=70,
-        participants_approximate=True,
+        participants_qualifier="etwa",  # "die etwa 70 Teilnehmer"
     )
     academy.organisers.add(lvr)
     ahlen = MunicipalityFactory(name="Ahlen")
@@ -121,7 +121,7 @@ def test_spring_academy_planning_workshop_and_conference_are_kinds_of_their_own(
         city="Ahlen",
         host_municipality=ahlen,
         participant_count=30,
-        participants_approximate=True,  # "Über 30 Fachleute"
+        participants_qualifier="über",  # "Über 30 Fachleute"
     )
     agency = InstitutionFactory(name="Agentur Petres & Helbig", kind=Institution.Kind.COMPANY)
     juergens = PersonFactory(first_name="Axel", last_name="Jürgens")
@@ -138,7 +138,7 @@ def test_spring_academy_planning_workshop_and_conference_are_kinds_of_their_own(
         venue="Sitzungssaal des Rathauses",
         host_municipality=ahlen,
         participant_count=50,
-        participants_approximate=True,  # "Fast 50 Teilnehmende"
+        participants_qualifier="fast",  # "Fast 50 Teilnehmende"
     )
     for meeting in (academy, workshop, conference):
         meeting.full_clean()
@@ -184,7 +184,7 @@ def test_ministers_and_state_secretaries_hold_roles_at_ministries_over_time():
         starts_on=datetime.date(2022, 11, 15),
         host_municipality=neuss,
         participant_count=150,
-        participants_approximate=True,  # "Rund 150 Personen"
+        participants_qualifier="rund",  # "Rund 150 Personen"
     )
     MeetingParticipationFactory(
         meeting=meeting, person=paul, role=MeetingParticipation.Role.GREETING

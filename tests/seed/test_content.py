@@ -60,7 +60,7 @@ def test_000_neuss_meeting_of_kinderstark(seed):
     meeting = Meeting.objects.get(slug="lernnetzwerktreffen-kinderstark-2022-11-15")
     assert meeting.title == "Netzwerken ist kein Luxus"
     assert meeting.city == "Neuss"
-    assert meeting.participant_count == 150 and meeting.participants_approximate
+    assert meeting.participants_as_written == "rund 150"
     assert meeting.programme.name == "Kinderstark – NRW schafft Chancen"
     assert list(story.meetings.all()) == [meeting]
     minister = Role.objects.filter(kind=Role.Kind.MINISTER).active_on(meeting.starts_on).get()
@@ -107,14 +107,14 @@ def test_002_numbered_meetings_with_dates_places_and_counts(seed):
         datetime.date(2018, 11, 30),
     )
     assert twenty_first.city == "Wuppertal"
-    assert twenty_first.participant_count == 70 and twenty_first.participants_approximate
+    assert twenty_first.participants_as_written == "ca. 70"
     assert numbered.get(sequence_number=16).venue == "Wissenschaftspark"
     assert numbered.get(sequence_number=11).starts_on == datetime.date(2015, 3, 3)
     assert numbered.get(sequence_number=10).starts_on == datetime.date(2014, 12, 4)
     assert numbered.get(sequence_number=19).motto == "Partizipation"
     academy = Meeting.objects.get(kind=Meeting.Kind.SPRING_ACADEMY)
     assert academy.is_multi_day and academy.host_municipality.name == "Oberhausen"
-    assert academy.participant_count == 70 and academy.participants_approximate
+    assert academy.participants_as_written == "etwa 70"
     story = article("21. Lernnetzwerktreffen: „Die Präventionsketten sind länger geworden“")
     assert story.publication_date == datetime.date(2018, 11, 29)
 
@@ -137,7 +137,7 @@ def test_003_half_year_teasers_dated_in_2017_with_derived_titles_noted(seed):
     assert "13. November 2017" in week.editorial_note
     conference = Meeting.objects.get(kind=Meeting.Kind.CONFERENCE)
     assert conference.starts_on == datetime.date(2017, 11, 17)
-    assert conference.participant_count == 50 and conference.participants_approximate
+    assert conference.participants_as_written == "fast 50"
     assert conference.venue == "Sitzungssaal des Rathauses"
     steering = Meeting.objects.filter(kind=Meeting.Kind.STEERING_GROUP)
     assert sorted(steering.values_list("sequence_number", flat=True)) == [2, 3]
@@ -152,7 +152,7 @@ def test_004_planning_workshop_has_inferred_date_and_its_caption_once(seed):
     assert story.lead.startswith("Unter dem Motto „Gemeinsam Verantwortung übernehmen“")
     assert story.article_photos.count() == 1
     workshop = Meeting.objects.get(kind=Meeting.Kind.PLANNING_WORKSHOP)
-    assert workshop.participant_count == 30 and workshop.participants_approximate
+    assert workshop.participants_as_written == "über 30"
     assert workshop.venue == "Ratssaal" and workshop.host_municipality.slug == "ahlen"
     moderator = workshop.participations.get(role=MeetingParticipation.Role.MODERATOR)
     assert moderator.person.full_name == "Axel Jürgens"

@@ -17,6 +17,24 @@ from .organisations import Institution, Municipality, Programme
 from .people import Person
 
 
+class CountQualifier(models.TextChoices):
+    """The word a text puts before a number, kept with it: "Fast 50" is not "ca. 50"."""
+
+    EXACT = "", _("genau so genannt")
+    ABOUT = "ca.", _("ca.")
+    AROUND = "etwa", _("etwa")
+    ROUGHLY = "rund", _("rund")
+    OVER = "über", _("über")
+    ALMOST = "fast", _("fast")
+
+
+def count_as_written(count, qualifier):
+    """Return a count with its qualifier, as the text gives it: "fast 50", "70"."""
+    if count is None:
+        return ""
+    return f"{qualifier} {count}" if qualifier else str(count)
+
+
 def _day(date, *, with_month=True, with_year=True):
     return date_format(date, "j." + (" F" if with_month else "") + (" Y" if with_year else ""))
 
@@ -128,13 +146,20 @@ class Meeting(models.Model):
         related_name="meetings",
     )
     participant_count = models.IntegerField(_("Zahl der Teilnehmenden"), null=True, blank=True)
-    participants_approximate = models.BooleanField(
-        _("Teilnehmerzahl ungefähr"),
-        default=False,
-        help_text=_("Anhaken, wenn der Text „ca.“, „rund“, „etwa“ oder „über“ sagt."),
+    participants_qualifier = models.CharField(
+        _("Angabe zur Teilnehmerzahl"),
+        max_length=5,
+        choices=CountQualifier.choices,
+        blank=True,
+        help_text=_("Wie der Text die Zahl nennt: „über 30“, „fast 50“, „rund 150“."),
     )
     municipality_count = models.IntegerField(_("Zahl der Kommunen"), null=True, blank=True)
-    municipalities_approximate = models.BooleanField(_("Zahl der Kommunen ungefähr"), default=False)
+    municipalities_qualifier = models.CharField(
+        _("Angabe zur Zahl der Kommunen"),
+        max_length=5,
+        choices=CountQualifier.choices,
+        blank=True,
+    )
     attending_municipalities = models.ManyToManyField(
         Municipality,
         verbose_name=_("Teilnehmende Kommunen"),
@@ -250,7 +275,14 @@ class Meeting(models.Model):
 
     @property
     def heading(self):
-        return f"{self.name}: {self.title}" if self.title else self.name
+        """The meeting's title as written: the title alone, or after its number where the
+        title does not say what kind of meeting it is ("21. Lernnetzwerktreffen: Bedingungen
+        gelingenden Aufwachsens"); never kind and year glued to a title ("Sonstiges 2017: …")."""
+        if not self.title:
+            return self.name
+        if self.sequence_number and self.get_kind_display().lower() not in self.title.lower():
+            return f"{self.name}: {self.title}"
+        return self.title
 
     @property
     def is_all_day(self):
@@ -263,6 +295,14 @@ class Meeting(models.Model):
     @property
     def place(self):
         return ", ".join(part for part in (self.venue, self.city) if part)
+
+    @property
+    def participants_as_written(self):
+        return count_as_written(self.participant_count, self.participants_qualifier)
+
+    @property
+    def municipalities_as_written(self):
+        return count_as_written(self.municipality_count, self.municipalities_qualifier)
 
     @property
     def is_dated_to_the_day(self):

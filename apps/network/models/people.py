@@ -24,6 +24,15 @@ class Person(models.Model):
     first_name = models.CharField(_("Vorname"), max_length=100)
     last_name = models.CharField(_("Nachname"), max_length=100)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    other_names = models.CharField(
+        _("Weitere Namen"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Wie die Person in Texten auch genannt wird, zum Beispiel „Ulla Woltering“; "
+            "durch Komma getrennt. Die Suche findet sie auch so; ihre Seite nennt sie."
+        ),
+    )
     is_published = models.BooleanField(
         _("öffentlich sichtbar"),
         default=False,
@@ -53,6 +62,10 @@ class Person(models.Model):
         return " ".join(
             part for part in (self.academic_title, self.first_name, self.last_name) if part
         )
+
+    @property
+    def other_names_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
     def role_on(self, day: datetime.date):
         """Return the role held on a day, read from prefetched roles when there are any."""

@@ -11,14 +11,6 @@ from ..selectors import municipalities_and_institutions
 register = template.Library()
 
 
-@register.filter
-def approximate_count(count, approximate):
-    """Return a count as the text gives it: "ca. 70" when it is approximate."""
-    if count is None:
-        return ""
-    return f"ca. {count}" if approximate else str(count)
-
-
 @register.inclusion_tag("network/includes/article_links.html")
 def article_network_links(article):
     """Render what an article is about: its published meetings and people, places, institutions."""

@@ -1,0 +1,64 @@
+"""The seed's counts, titles and names as the texts write them."""
+
+import re
+
+import pytest
+
+from apps.network.models import Meeting, Person
+
+
+def visible_text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize(
+    ("slug", "count"),
+    [
+        ("planungsworkshop-ahlen-2017", "über 30"),  # 004: „Über 30 Fachleute“
+        ("stadtfuehrung-lehrkraefte-2017-11-14", "fast 25"),  # 003: „Fast 25 Fachkräfte“
+        ("fachkonferenz-soziale-arbeit-ahlen-1", "fast 50"),  # 003: „Fast 50 Teilnehmende“
+        ("fruehjahrsakademie-2018", "etwa 70"),  # 002: „die etwa 70 Teilnehmer“
+        ("21-lernnetzwerktreffen", "ca. 70"),  # 002: „die ca. 70 Teilnehmerinnen“
+        ("lernnetzwerktreffen-kinderstark-2022-11-15", "rund 150"),  # 000: „Rund 150 Personen“
+    ],
+)
+def test_each_count_keeps_the_word_the_text_puts_before_it(seed, client, slug, count):
+    meeting = Meeting.objects.get(slug=slug)
+    page = visible_text(client.get(meeting.get_absolute_url()).content.decode())
+    assert f"Teilnehmende {count}" in page
+
+
+@pytest.mark.parametrize(
+    ("slug", "heading"),
+    [
+        ("ahlen-neu-denken-2017-11-16", "Ahlen neu denken!"),
+        ("steuerungsgruppe-ahlen-2", "Zweite Sitzung der Steuerungsgruppe"),
+        ("planungsworkshop-ahlen-2017", "Planungsworkshop Präventionskette"),
+        ("21-lernnetzwerktreffen", "21. Lernnetzwerktreffen: Bedingungen gelingenden Aufwachsens"),
+    ],
+)
+def test_meeting_titles_are_not_glued_from_kind_year_and_title(seed, client, slug, heading):
+    meeting = Meeting.objects.get(slug=slug)
+    assert meeting.heading == heading
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f"<h1>{heading}</h1>" in page
+    assert "Sonstiges 2017" not in page
+
+
+def test_a_person_is_found_and_shown_under_the_other_name_a_text_uses(seed, client):
+    woltering = Person.objects.get(slug="ursula-woltering")
+    page = visible_text(client.get(woltering.get_absolute_url()).content.decode())
+    assert "auch: Ulla Woltering" in page
+
+    results = client.get("/suche/?q=Ulla+Woltering&art=personen").content.decode()
+
+    assert woltering.get_absolute_url() in results
+
+
+def test_someone_with_two_parts_in_a_meeting_is_listed_once(seed, client):
+    meeting = Meeting.objects.get(slug="21-lernnetzwerktreffen")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    heuchel = Person.objects.get(slug="ilona-heuchel").get_absolute_url()
+    section = page[page.index('id="mitwirkende-heading"') :]
+    assert section.count(f'href="{heuchel}"') == 1
+    assert "Begrüßung; Moderation" in section
