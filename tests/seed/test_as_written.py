@@ -62,3 +62,25 @@ def test_someone_with_two_parts_in_a_meeting_is_listed_once(seed, client):
     section = page[page.index('id="mitwirkende-heading"') :]
     assert section.count(f'href="{heuchel}"') == 1
     assert "Begrüßung; Moderation" in section
+
+
+@pytest.mark.parametrize(
+    ("slug", "first_telling", "second_telling"),
+    [
+        # 002 (the ISA's report) and 003 (Ahlen's own teaser, its own emphasis).
+        ("18-lernnetzwerktreffen", "am 29. November 2017", "mit Hinblick auf eine kommunale"),
+        # 001 (Ahlen's report) and 002 (the ISA's teaser, with the news of mid-July).
+        ("17-lernnetzwerktreffen", "Am 13. September kamen 40", "Mitte Juli"),
+    ],
+)
+def test_both_tellings_of_a_meeting_are_kept_and_linked(
+    seed, client, slug, first_telling, second_telling
+):
+    meeting = Meeting.objects.get(slug=slug)
+    reports = list(meeting.articles.published())
+    assert len(reports) == 2
+    texts = [f"{report.lead} {report.body}" for report in reports]
+    assert any(first_telling in text for text in texts)
+    assert any(second_telling in text for text in texts)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert all(report.get_absolute_url() in page for report in reports)

@@ -35,8 +35,8 @@ def article(title):
 
 def test_every_story_is_one_published_article_none_dated_today(seed):
     articles = Article.objects.all()
-    assert articles.count() == 22
-    assert articles.published().count() == 22
+    assert articles.count() == 24
+    assert articles.published().count() == 24
     today = timezone.localdate()
     assert not articles.filter(publication_date__gte=today - datetime.timedelta(days=1)).exists()
     assert all(a.editorial_note for a in articles)
@@ -69,11 +69,12 @@ def test_000_neuss_meeting_of_kinderstark(seed):
     assert captions == ['Roll-Up "ISA"', "Foto mit Lisa Kalendruschat und Ulrike Gerhards"]
 
 
-def test_001_17th_meeting_in_cologne_is_one_story_with_the_full_text(seed):
+def test_001_17th_meeting_in_cologne_has_ahlens_full_text_and_the_isas_teaser_beside_it(seed):
     stories = Article.objects.filter(meetings__sequence_number=17)
-    assert stories.count() == 1
-    story = stories.get()
-    assert story.title == "Ahlen nimmt am 17. Lernnetzwerktreffen teil"
+    assert stories.count() == 2
+    isa = stories.get(title="17. Lernnetzwerktreffen: „Wir wollen die Prävention stärken!“")
+    assert "Mitte Juli" in isa.body
+    story = stories.get(title="Ahlen nimmt am 17. Lernnetzwerktreffen teil")
     assert story.publication_date == datetime.date(2017, 9, 13)
     assert story.lead.startswith("Am 13. September kamen 40 Programmkommunen")
     assert "Steuerungsstruktur der Ahlener Präventionskette" in story.body
@@ -119,13 +120,15 @@ def test_002_numbered_meetings_with_dates_places_and_counts(seed):
     assert story.publication_date == datetime.date(2018, 11, 29)
 
 
-def test_002_and_003_18th_meeting_is_one_story(seed):
-    stories = Article.objects.filter(meetings__sequence_number=18)
+def test_002_and_003_18th_meeting_keeps_the_isas_report_and_ahlens_own_teaser(seed):
+    stories = Article.objects.filter(meetings__sequence_number=18).order_by("title")
     assert [s.title for s in stories] == [
-        "18. Lernnetzwerktreffen: Das Bundespräventionsgesetz als Chance"
+        "18. Lernnetzwerktreffen: Das Bundespräventionsgesetz als Chance",
+        "Das Bundespräventionsgesetz mit Hinblick auf eine kommunale Gesamtstrategie „Prävention“",
     ]
-    assert "Dr. Annette Frenzke-Kulbach" in stories.get().body
-    assert Article.objects.filter(lead__contains="Zum 18. Lernnetzwerktreffen").count() == 1
+    isa, ahlen = stories
+    assert "Dr. Annette Frenzke-Kulbach" in isa.body
+    assert ahlen.lead.endswith("hat die zur Verfügung stehenden Mittel längst...")
 
 
 def test_003_half_year_teasers_dated_in_2017_with_derived_titles_noted(seed):
