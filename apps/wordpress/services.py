@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import formats, timezone, translation
 
 from apps.core.text import german_slugify, unique_slug
@@ -196,6 +196,7 @@ class _Importer:
         self.photos: dict[int, Photo | None] = {}
         self.authors = {}
         self.topics = None  # casefolded name → Topic, read once
+        self.new_photos = set()  # attachment ids whose photo this run made
         # Renditions are most of a photo's cost; Pillow encodes without holding the GIL, so
         # they are made on every core while the next items are read and saved.
         self.renditions = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
@@ -331,6 +332,7 @@ class _Importer:
             )
             self._remember(item, photo, ImportedItem.Kind.ATTACHMENT, written=_hash(alt, caption))
         self.photos[item.post_id] = photo
+        self.new_photos.add(item.post_id)
         self.report.created["Fotos"] += 1
         if not alt:
             self.report.missing_alt.append(f"{relative} (WordPress-ID {item.post_id})")
@@ -376,9 +378,9 @@ class _Importer:
             topics[key] = self.topics[key]
         return list(topics.values())
 
-    def _gallery(self, item: WxrItem, body) -> list[tuple[Photo | None, str]]:
+    def _gallery(self, item: WxrItem, body, *, report=True) -> list[tuple[int, Photo, str]]:
         """Return the article's photos in order: featured image, then the text's images and
-        galleries; each with the caption the text gave it."""
+        galleries; each with its attachment id and the caption the text gave it."""
         wanted = []
         thumbnail = item.meta.get("_thumbnail_id", "")
         if thumbnail.isdecimal():
@@ -387,7 +389,7 @@ class _Importer:
             ident = ref.attachment_id or self.attachment_by_url.get(_url_key(ref.url))
             if ident:
                 wanted.append((ident, ref.caption))
-            else:
+            elif report:
                 self.report.missing_media.append(
                     f"{ref.url} (Bild im Text von „{item.title}“, nicht in der Exportdatei)"
                 )
@@ -402,12 +404,38 @@ class _Importer:
                 continue
             seen.add(ident)
             if ident not in self.attachments:
-                self.report.missing_media.append(
-                    f"Anhang {ident} (in „{item.title}“, nicht in der Exportdatei)"
-                )
-            elif ident in self.photos:
-                photos.append((self.photos[ident], caption))
+                if report:
+                    self.report.missing_media.append(
+                        f"Anhang {ident} (in „{item.title}“, nicht in der Exportdatei)"
+                    )
+            elif self.photos.get(ident) is not None:
+                photos.append((ident, self.photos[ident], caption))
         return photos
+
+    def _add_photos(self, article, photos, start=0):
+        for position, (_ident, photo, caption) in enumerate(photos, start):
+            ArticlePhoto.objects.create(
+                article=article,
+                photo=photo,
+                position=position,
+                caption="" if caption == photo.caption else caption[:500],
+            )
+
+    def _link_new_photos(self, item, body, article):
+        """Give an article imported before the photos it names whose files turned up only
+        now (a first run without --media-dir, or with files missing)."""
+        if not self.new_photos:
+            return
+        present = set(article.article_photos.values_list("photo_id", flat=True))
+        photos = [
+            entry
+            for entry in self._gallery(item, body, report=False)
+            if entry[0] in self.new_photos and entry[1].pk not in present
+        ]
+        if photos:
+            last = article.article_photos.aggregate(last=Max("position"))["last"]
+            self._add_photos(article, photos, 0 if last is None else last + 1)
+            self.report.updated["Artikel (Fotos ergänzt)"] += 1
 
     def _title(self, item: WxrItem, body_html: str, when) -> str:
         title = " ".join(item.title.split())
@@ -446,6 +474,7 @@ class _Importer:
         if record is not None:
             article = record.obj
             self._withdraw_if_hidden_now(item, record, article)
+            self._link_new_photos(item, body, article)
             current = _hash(article.title, article.lead, article.body)
             if self._unchanged_or_kept(item, record, current, article.title):
                 return
@@ -502,14 +531,7 @@ class _Importer:
             TaggedItem(content_type=content_type, object_id=article.pk, tag=topic)
             for topic in self._topics(item)
         )
-        photos = [(photo, caption) for photo, caption in self._gallery(item, body) if photo]
-        for position, (photo, caption) in enumerate(photos):
-            ArticlePhoto.objects.create(
-                article=article,
-                photo=photo,
-                position=position,
-                caption="" if caption == photo.caption else caption[:500],
-            )
+        self._add_photos(article, self._gallery(item, body))
         public_later = status == Article.Status.PUBLISHED and when > timezone.now()
         self.report.created["Artikel"] += 1
         self.report.hidden += status != Article.Status.PUBLISHED

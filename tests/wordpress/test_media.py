@@ -132,3 +132,23 @@ def test_a_path_outside_the_media_dir_is_never_read(run_import, uploads, tmp_pat
     )
     assert not Photo.objects.exists()
     assert "../geheim.jpg" in output
+
+
+def test_photos_found_on_a_later_run_join_the_articles_imported_before(
+    run_import, wxr_file, uploads
+):
+    path = wxr_file(
+        attachment(post_id=7, path="2017/03/titel.jpg"),
+        attachment(post_id=8, path="2017/03/mehr.jpg"),
+        item(post_id=1, meta={"_thumbnail_id": 7}, content='[gallery ids="8"]'),
+    )
+    run_import(path=path)  # a trial run without the files
+    assert not imported(1).article_photos.exists()
+    uploads.add("2017/03/titel.jpg")
+    uploads.add("2017/03/mehr.jpg")
+    output = run_import(path=path, media_dir=str(uploads.path))
+    article = imported(1)
+    assert [use.photo for use in article.article_photos.all()] == [imported(7), imported(8)]
+    assert article.lead_photo == imported(7)
+    assert "1 (1 Artikel (Fotos ergänzt)) aktualisiert" in output
+    assert "0 angelegt" in run_import(path=path, media_dir=str(uploads.path))
