@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
+from simple_history.middleware import HistoryRequestMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +144,24 @@ class LazyMessageMiddleware(MessageMiddleware):
         if isinstance(storage, SimpleLazyObject) and storage._wrapped is empty:
             return response
         return super().process_response(request, response)
+
+
+class SignedInHistoryMiddleware:
+    """simple_history's HistoryRequestMiddleware for requests that can be signed in.
+
+    It lends the request to simple_history so that a revision names the editor who saved it.
+    Without a session cookie nobody is signed in, and simple_history records no user then
+    either way; such requests (every visitor's) skip the hand-over.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.lending = HistoryRequestMiddleware(get_response)
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.lending(request)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

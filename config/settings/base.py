@@ -77,7 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # MessageMiddleware that makes its storage only when a message is added or shown.
     "config.middleware.LazyMessageMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    # simple_history's HistoryRequestMiddleware, for requests with a session only.
+    "config.middleware.SignedInHistoryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.SiteCSPMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",

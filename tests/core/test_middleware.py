@@ -124,3 +124,20 @@ def test_a_view_that_changes_the_policy_still_gets_its_policy(client):
     response = csp.process_response(request, view(request))
     assert "https://karten.example" in response[HEADER]
     assert "https://karten.example" not in _csp_response("/aktuelles/")[HEADER]
+
+
+def test_only_a_request_with_a_session_is_lent_to_simple_history(settings):
+    from simple_history.models import HistoricalRecords
+
+    seen = []
+
+    def view(request):
+        seen.append(getattr(HistoricalRecords.context, "request", None))
+        return HttpResponse("ok")
+
+    history = site_middleware.SignedInHistoryMiddleware(view)
+    visitor, editor = RequestFactory().get("/"), RequestFactory().get("/")
+    editor.COOKIES[settings.SESSION_COOKIE_NAME] = "sitzung"
+    history(visitor)
+    history(editor)
+    assert seen == [None, editor]
