@@ -240,7 +240,7 @@ class _Loader:
                 {
                     "name": row["name"],
                     "short_name": row.get("short_name", ""),
-                    "starts_year": row["starts_year"],
+                    "starts_year": row.get("starts_year"),
                     "ends_year": row.get("ends_year"),
                     "predecessor_id": predecessor.pk if predecessor else None,
                     "description": row.get("description", "").strip(),
@@ -257,7 +257,7 @@ class _Loader:
                 {"slug": row["slug"]},
                 {
                     "name": row["name"],
-                    "kind": row["kind"],
+                    "kind": row.get("kind", ""),
                     "district": row.get("district", ""),
                     "ags": row.get("ags", ""),
                 },
@@ -270,12 +270,14 @@ class _Loader:
                     continue
                 self.sync(
                     ProgrammeMembership,
+                    # The key keeps the year the first files gave, so a corrected year (or
+                    # none) changes the record instead of adding a second one.
                     f"membership:{row['slug']}:{membership['programme']}:"
-                    f"{membership['joined_year']}",
+                    f"{membership.get('key_year', membership.get('joined_year'))}",
                     {
                         "municipality": municipality,
                         "programme": programme,
-                        "joined_year": membership["joined_year"],
+                        "joined_year": membership.get("joined_year"),
                     },
                     {"note": membership.get("note", "")},
                     label=f"{row['name']} – {membership['programme']}",

@@ -14,7 +14,12 @@ class Programme(models.Model):
         _("Kurzname"), max_length=50, blank=True, help_text=_("Zum Beispiel „KeKiz“.")
     )
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=100, unique=True)
-    starts_year = models.PositiveSmallIntegerField(_("Beginn (Jahr)"))
+    starts_year = models.PositiveSmallIntegerField(
+        _("Beginn (Jahr)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn die Quellen es nicht nennen."),
+    )
     ends_year = models.PositiveSmallIntegerField(_("Ende (Jahr)"), null=True, blank=True)
     predecessor = models.ForeignKey(
         "self",
@@ -50,9 +55,12 @@ class Programme(models.Model):
 
     @property
     def years(self):
-        if self.ends_year:
+        """The programme's years as far as known: "2012–2016", "seit 2017", "bis 2016", ""."""
+        if self.starts_year and self.ends_year:
             return f"{self.starts_year}–{self.ends_year}"
-        return f"seit {self.starts_year}"
+        if self.starts_year:
+            return f"seit {self.starts_year}"
+        return f"bis {self.ends_year}" if self.ends_year else ""
 
 
 class Municipality(models.Model):
@@ -66,7 +74,13 @@ class Municipality(models.Model):
 
     name = models.CharField(_("Name"), max_length=200, help_text=_("Zum Beispiel „Ahlen“."))
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=100, unique=True)
-    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.TOWN)
+    kind = models.CharField(
+        _("Art"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_("Leer lassen, wenn die Quellen es nicht nennen."),
+    )
     district = models.CharField(
         _("Kreis"),
         max_length=200,
@@ -130,7 +144,12 @@ class ProgrammeMembership(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("Programm"), on_delete=models.CASCADE, related_name="memberships"
     )
-    joined_year = models.PositiveSmallIntegerField(_("Beitritt (Jahr)"))
+    joined_year = models.PositiveSmallIntegerField(
+        _("Beitritt (Jahr)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn die Quellen nur die Teilnahme belegen (dann Anmerkung)."),
+    )
     left_year = models.PositiveSmallIntegerField(_("Austritt (Jahr)"), null=True, blank=True)
     note = models.CharField(
         _("Anmerkung"), max_length=255, blank=True, help_text=_("Zum Beispiel „Modellkommune“.")
@@ -156,10 +175,19 @@ class ProgrammeMembership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.municipality} – {self.programme} ({self.joined_year})"
+        return f"{self.municipality} – {self.programme} ({self.joined_year or '?'})"
 
     def get_absolute_url(self):
         return self.municipality.get_absolute_url()
+
+    @property
+    def period(self):
+        """The membership's years as far as known: "seit 2017", "2012–2016", ""."""
+        if self.joined_year and self.left_year:
+            return f"{self.joined_year}–{self.left_year}"
+        if self.joined_year:
+            return f"seit {self.joined_year}"
+        return f"bis {self.left_year}" if self.left_year else ""
 
 
 class Institution(models.Model):
