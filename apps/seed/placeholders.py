@@ -14,6 +14,11 @@ INK = (38, 50, 64)
 FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 
 
+def placeholder_alt_text(caption: str) -> str:
+    """The alternative text of a placeholder: what it shows, the caption of the missing photo."""
+    return f"Platzhalterbild mit der Bildunterschrift „{caption}“"
+
+
 def placeholder_jpeg(caption: str) -> bytes:
     """Return a small JPEG showing the caption and the word "Platzhalterbild"."""
     image = Image.new("RGB", SIZE, BACKGROUND)

@@ -31,7 +31,7 @@ from apps.network.models import (
 from apps.news.models import Article, ArticlePhoto, Topic
 
 from .models import SeedRecord
-from .placeholders import placeholder_jpeg
+from .placeholders import placeholder_alt_text, placeholder_jpeg
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 PLACEHOLDER_CREDIT = "Platzhalterbild – kein Originalfoto"
@@ -446,7 +446,9 @@ class _Loader:
         entry = f"{article_row.get('key_date', article_row['date'])}:{article_row['slug']}"
         key = f"seed:{entry}:{position}"
         values = {
-            "alt_text": row["alt"],
+            # Says what the image shows: a placeholder with the caption, not the scene of an
+            # original photo nobody here has seen.
+            "alt_text": placeholder_alt_text(row["caption"]),
             "caption": row["caption"],
             "credit": PLACEHOLDER_CREDIT,
             "licence": PLACEHOLDER_LICENCE,

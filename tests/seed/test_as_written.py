@@ -84,3 +84,13 @@ def test_both_tellings_of_a_meeting_are_kept_and_linked(
     assert any(second_telling in text for text in texts)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert all(report.get_absolute_url() in page for report in reports)
+
+
+def test_placeholder_photos_say_they_are_placeholders_not_what_an_original_might_show(seed):
+    from apps.media.models import Photo
+
+    alt_texts = list(Photo.objects.values_list("alt_text", flat=True))
+    assert alt_texts
+    for alt in alt_texts:
+        assert alt.startswith("Platzhalterbild mit der Bildunterschrift „"), alt
+        assert "Leinwand" not in alt and "Ratssaal" not in alt
