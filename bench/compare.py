@@ -8,8 +8,9 @@ Django site of bench/bare_site.py (one view, no middleware), this site with the 
 and this site with the page cache on (Redis), over a throwaway SQLite database of N articles
 (default 1,000: the rows measured here do not depend on the archive's size). wrk loads each
 row with the settings of `make bench` (1 thread, 4 connections, S seconds), the rows taking
-turns for R rounds so that the machine's drifts hit all of them alike; a row's ratio is the
-median over the rounds of its rate divided by the bare view's rate in the same round. The
+turns for R rounds, each run right after a run of the bare view (its pair): a row's ratio is
+the median over its pairs of its rate divided by the bare view's, so that the machine's
+drifts between minutes cancel out. The
 table goes into docs/performance.md between the markers `bench:<NAME>` (default `compare`),
 the raw numbers into docs/bench/<NAME>.json. --baseline serves the site also as it was at a
 git commit (a temporary worktree, its own Redis database) and adds its rows to the same
@@ -89,8 +90,8 @@ def stop(server):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 1000)))
-    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 3)))
-    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 3)))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 2)))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 5)))
     parser.add_argument("--name", default="compare")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--baseline", help="a git commit to measure beside the working tree")
@@ -172,19 +173,31 @@ def main():
             }
         for port, url in rows.values():  # every page once into the cache
             urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
+        # Each row right after a run of the bare view of its own: on a shared machine the
+        # speed drifts within seconds, and a pair sees the same machine.
         results = {name: [] for name in rows}
+        pairs = {name: [] for name in rows}
         for round_ in range(args.rounds):
             for name, (port, url) in rows.items():
-                results[name].append(wrk(port, url, args.seconds))
-                log(f"round {round_ + 1} {name}: {results[name][-1]}")
-        text = report(args, results)
+                if name != BARE:
+                    pairs[name].append(wrk(bare[1], "/hello/", args.seconds))
+                    results[BARE].append(pairs[name][-1])
+                    run = wrk(port, url, args.seconds)
+                    results[name].append(run)
+                    log(f"round {round_ + 1} {name}: {run} (bare {pairs[name][-1]['rps']})")
+        pairs[BARE] = results[BARE]
+        text = report(args, results, pairs)
         print(text)
         if not args.no_write:
             write_section(args.name, text)
             RESULTS.mkdir(parents=True, exist_ok=True)
             (RESULTS / f"{args.name}.json").write_text(
                 json.dumps(
-                    {"measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), **results},
+                    {
+                        "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                        "rows": results,
+                        "pairs": pairs,
+                    },
                     indent=1,
                     ensure_ascii=False,
                 )
@@ -201,22 +214,24 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(args, results):
-    bare = results[BARE]
+def report(args, results, pairs):
     lines = [
         f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
         f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
         f"- Befehl: `BENCH_ARTICLES={args.articles} BENCH_SECONDS={args.seconds} "
         f"BENCH_ROUNDS={args.rounds} make bench-compare` (SQLite, Cache: Redis)",
         f"- je Zeile {args.rounds} Runden wrk mit 1 Thread, 4 Verbindungen, {args.seconds} s, "
-        "die Zeilen abwechselnd; gunicorn mit 2 Sync-Workern je Server",
+        "jede direkt nach einem Lauf der Django-Ansicht ohne Middleware (ihr Paar), die Zeilen "
+        "abwechselnd; gunicorn mit 2 Sync-Workern je Server",
         "",
-        "| Seite | req/s (Median) | Anteil an Django ohne Middleware (Median je Runde) "
+        "| Seite | req/s (Median) | Anteil an Django ohne Middleware (Median der Paare) "
         "| p50 / p95 / p99 ms (Median) |",
         "| --- | ---: | ---: | ---: |",
     ]
     for name, runs in results.items():
-        ratio = statistics.median(run["rps"] / b["rps"] for run, b in zip(runs, bare, strict=True))
+        ratio = statistics.median(
+            run["rps"] / b["rps"] for run, b in zip(runs, pairs[name], strict=True)
+        )
         med = {k: statistics.median(run[k] for run in runs) for k in ("rps", "p50", "p95", "p99")}
         lines.append(
             f"| {name} | {med['rps']:.0f} | {ratio:.2f}× "
