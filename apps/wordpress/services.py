@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
@@ -176,8 +177,11 @@ def _german_day(when: datetime.datetime) -> str:
 
 
 class _Importer:
-    def __init__(self, *, site: WxrSite, media_dir: Path | None, user, dry_run: bool, progress):
+    def __init__(
+        self, *, site: WxrSite, media_dir: Path | None, user, dry_run: bool, progress, stdout
+    ):
         self.site = site
+        self.stdout = stdout
         self.media_dir = media_dir.resolve() if media_dir else None
         self.user = user
         self.dry_run = dry_run
@@ -201,6 +205,10 @@ class _Importer:
         # they are made on every core while the next items are read and saved.
         self.renditions = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
         self.pending_renditions = []
+
+    def say(self, line: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write(line + "\n")
 
     # Records by their WordPress key.
 
@@ -295,6 +303,7 @@ class _Importer:
             photo_save(photo=photo)
             self._rewrite(record, item, _hash(photo.alt_text, photo.caption))
             self.report.updated["Fotos"] += 1
+            self.say(f"~ Foto: {photo} (Alternativtext und Bildunterschrift neu übernommen)")
             return
 
         path, relative = self._file_for(item)
@@ -334,6 +343,7 @@ class _Importer:
         self.photos[item.post_id] = photo
         self.new_photos.add(item.post_id)
         self.report.created["Fotos"] += 1
+        self.say(f"+ Foto: {relative}")
         if not alt:
             self.report.missing_alt.append(f"{relative} (WordPress-ID {item.post_id})")
 
@@ -436,6 +446,7 @@ class _Importer:
             last = article.article_photos.aggregate(last=Max("position"))["last"]
             self._add_photos(article, photos, 0 if last is None else last + 1)
             self.report.updated["Artikel (Fotos ergänzt)"] += 1
+            self.say(f"~ Artikel: {article.title} ({len(photos)} Fotos ergänzt)")
 
     def _title(self, item: WxrItem, body_html: str, when) -> str:
         title = " ".join(item.title.split())
@@ -485,6 +496,7 @@ class _Importer:
             article.tags.add(*self._topics(item))
             self._rewrite(record, item, _hash(article.title, article.lead, article.body), path)
             self.report.updated["Artikel"] += 1
+            self.say(f"~ Artikel: {article.title} (in WordPress geändert, neu übernommen)")
             self.report.dropped_shortcodes += body.dropped
             return
 
@@ -534,6 +546,14 @@ class _Importer:
         self._add_photos(article, self._gallery(item, body))
         public_later = status == Article.Status.PUBLISHED and when > timezone.now()
         self.report.created["Artikel"] += 1
+        state = (
+            "geplant"
+            if public_later
+            else "veröffentlicht"
+            if status == Article.Status.PUBLISHED
+            else f"nicht öffentlich: {hidden}"
+        )
+        self.say(f"+ Artikel: {article.title} ({state})")
         self.report.hidden += status != Article.Status.PUBLISHED
         self.report.scheduled += public_later
         self.report.dropped_shortcodes += body.dropped
@@ -564,6 +584,7 @@ class _Importer:
             page.save()
             self._rewrite(record, item, _hash(page.title, page.body), old_path(item.link))
             self.report.updated["Seiten"] += 1
+            self.say(f"~ Seite: {page.title} (in WordPress geändert, neu übernommen)")
             self.report.dropped_shortcodes += body.dropped
             return
         if item.status in ("auto-draft", "trash") and not body.html:
@@ -581,6 +602,7 @@ class _Importer:
         page._change_reason = CHANGE_REASON
         page.save()
         self.report.created["Seiten"] += 1
+        self.say(f"+ Seite: {page.title} (nicht öffentlich)")
         self.report.hidden += 1
         self.report.dropped_shortcodes += body.dropped
         self._remember(
@@ -606,16 +628,19 @@ def wordpress_import(
     user=None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    stdout: TextIO | None = None,
 ) -> ImportReport:
     """Import a parsed WordPress export: attachments → photos, posts → articles, pages →
     hidden pages. Items imported before (by GUID) are left alone unless WordPress changed
-    them and editors here did not; with dry_run, report and roll everything back."""
+    them and editors here did not; with dry_run, report and roll everything back. Each
+    record made or changed is written to stdout, if given."""
     report = _Importer(
         site=site,
         media_dir=media_dir,
         user=user,
         dry_run=dry_run,
         progress=progress or (lambda done, total: None),
+        stdout=stdout,
     ).run()
     if dry_run:
         transaction.set_rollback(True)

@@ -99,6 +99,10 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(
     output = run_import(path=wxr_file(*site), media_dir=str(uploads.path), dry_run=True)
     assert row_counts() == before and media_files(media_root) == files
     assert output.count("Probelauf (nichts gespeichert): ") == 1
+    assert "+ Foto: 2017/03/fest.jpg" in output
+    assert "+ Artikel: Präventionswoche in Ahlen (veröffentlicht)" in output
+    assert "+ Artikel: Entwurf (nicht öffentlich: Entwurf)" in output
+    assert "+ Seite: Über uns (nicht öffentlich)" in output
     assert "4 (2 Artikel, 1 Fotos, 1 Seiten) angelegt" in output
     # The real run afterwards finds everything still to do.
     assert "4 (2 Artikel, 1 Fotos, 1 Seiten) angelegt" in run_import(

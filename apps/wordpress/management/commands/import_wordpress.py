@@ -38,7 +38,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Nur zeigen, was übernommen würde; nichts speichern.",
+            help="Nur zeigen, was übernommen würde (jeder Eintrag); nichts speichern.",
         )
 
     def handle(self, *args, file, media_dir=None, user=None, dry_run=False, **options):
@@ -67,6 +67,8 @@ class Command(BaseCommand):
             user=account,
             dry_run=dry_run,
             progress=self._progress if show_progress else None,
+            # Each record made or changed: in a dry run, and with -v 2.
+            stdout=self.stdout if dry_run or verbosity >= 2 else None,
         )
         if show_progress:
             self.stderr.write("", style_func=str)
