@@ -194,3 +194,29 @@ def test_author_list_without_the_author_keeps_the_login(run_import, wxr_file, im
     path = wxr_file(text=wxr(item(post_id=1, creator="gast"), authors=(author(),)))
     run_import(path=path)
     assert "In WordPress verfasst von gast." in imported(1).editorial_note
+
+
+def test_pages_become_unpublished_pages_for_an_editor_to_review(client, run_import):
+    from apps.pages.models import Page
+
+    Page.objects.get_or_create(slug="impressum", defaults={"title": "Impressum"})
+    output = run_import(
+        item(
+            post_type="page",
+            post_id=5,
+            title="Impressum",
+            slug="impressum",
+            content="<!-- wp:paragraph --><p>Stadt Ahlen</p><!-- /wp:paragraph -->",
+            excerpt="Angaben nach § 5 TMG",
+        )
+    )
+    page = imported(5)
+    assert not page.is_published
+    assert (page.title, page.body, page.description) == (
+        "Impressum",
+        "<p>Stadt Ahlen</p>",
+        "Angaben nach § 5 TMG",
+    )
+    assert page.slug == "impressum-2"  # the existing page keeps its address
+    assert client.get("/impressum-2/").status_code == 404
+    assert "+ Seite" not in output and "1 (1 Seiten) angelegt" in output
