@@ -6,7 +6,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponsePermanentRedirect
 
 from .models import ImportedItem
-from .services import old_address_target
+from .redirects import old_address_target
 
 POST_ID = re.compile(r"[0-9]{1,18}")
 # WordPress' addresses without pretty permalinks: /?p=12 for posts, /?page_id=7 for pages.

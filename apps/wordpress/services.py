@@ -5,14 +5,12 @@ import hashlib
 import json
 import os
 import posixpath
-import re
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -33,15 +31,23 @@ from apps.pages.models import Page
 
 from .content import convert_body, plain_text, title_from_text
 from .models import ImportedItem
-from .wxr import ZERO_DATE, WxrItem, WxrSite
+from .redirects import old_path
+from .report import ImportReport
+from .wxr import (
+    UNDATED,
+    WxrItem,
+    WxrSite,
+    parse_date,
+    publication_time,
+    upload_key,
+    upload_paths,
+)
 
 CHANGE_REASON = "Aus WordPress übernommen (import_wordpress)"
 UPDATE_REASON = "In WordPress geändert, neu übernommen (import_wordpress)"
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp"}
 # WordPress' default category, which every uncategorised post carries: no topic.
 DEFAULT_CATEGORIES = {"uncategorized", "allgemein", "unkategorisiert"}
-# Sizes WordPress made of an upload ("foto-300x200.jpg") are the same photo as "foto.jpg".
-SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 TOPIC_MAX_LENGTH = 100
 
 # WordPress status → (status here, why the post is not public, or None).
@@ -56,119 +62,10 @@ STATUSES = {
 }
 # Statuses whose posts must never be published here without someone deciding so.
 NEVER_PUBLIC = {"private", "trash"}
-# A draft's date in WordPress is its last save, not a chosen publication time.
-UNDATED = {"draft", "auto-draft", "pending"}
-
-
-@dataclass
-class ImportReport:
-    """What an import created, updated, skipped or hid, and what needs an editor's eye."""
-
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)
-    hidden: int = 0
-    scheduled: int = 0
-    missing_media: list[str] = field(default_factory=list)
-    refused_media: list[str] = field(default_factory=list)
-    missing_alt: list[str] = field(default_factory=list)
-    dropped_shortcodes: Counter = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
-    dry_run: bool = False
-
-    @staticmethod
-    def _kinds(counter: Counter) -> str:
-        total = sum(counter.values())
-        if not total:
-            return "0"
-        return f"{total} ({', '.join(f'{n} {kind}' for kind, n in sorted(counter.items()))})"
-
-    @property
-    def summary(self) -> str:
-        prefix = "Probelauf (nichts gespeichert): " if self.dry_run else ""
-        return (
-            f"{prefix}{self._kinds(self.created)} angelegt, "
-            f"{self._kinds(self.updated)} aktualisiert, "
-            f"{self._kinds(self.skipped)} übersprungen, "
-            f"{self.hidden} nicht öffentlich, {self.scheduled} geplant, "
-            f"{len(self.missing_media) + len(self.refused_media)} Mediendateien fehlen "
-            f"oder sind keine Fotos, "
-            f"{sum(self.dropped_shortcodes.values())} Shortcodes entfernt, "
-            f"{len(self.missing_alt)} Fotos ohne Alternativtext."
-        )
-
-    def details(self) -> list[str]:
-        """Return the lines an editor has to act on, after the summary."""
-        lines = []
-        if self.missing_media:
-            lines.append("Nicht gefundene Mediendateien (Ordner --media-dir prüfen):")
-            lines += [f"  {name}" for name in self.missing_media]
-        if self.refused_media:
-            lines.append("Nicht als Foto übernommen:")
-            lines += [f"  {line}" for line in self.refused_media]
-        if self.missing_alt:
-            lines.append(
-                "Fotos ohne Alternativtext (nach BITV 2.0 Pflicht; bitte im Admin unter "
-                "Fotos ergänzen):"
-            )
-            lines += [f"  {name}" for name in self.missing_alt]
-        if self.dropped_shortcodes:
-            dropped = ", ".join(
-                f"[{name}] ×{n}" for name, n in sorted(self.dropped_shortcodes.items())
-            )
-            lines.append(f"Entfernte Shortcodes (Inhalt bitte prüfen): {dropped}")
-        return lines + self.notes
 
 
 def _hash(*values) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def old_path(link: str) -> str:
-    """Return a permalink's path as requests see it: decoded, without a trailing slash;
-    "" for an address on the home page ("/?p=12"), which the post id covers."""
-    path = unquote(urlsplit(link.strip()).path).rstrip("/")
-    return path[:500]
-
-
-def upload_paths(item: WxrItem) -> list[str]:
-    """Return where an attachment's file may lie inside the uploads folder, best first."""
-    path = unquote(urlsplit(item.attachment_url or item.guid).path)
-    candidates = []
-    if "/wp-content/uploads/" in path:
-        candidates.append(path.split("/wp-content/uploads/", 1)[1])
-    month = re.search(r"(\d{4}/\d{2}/[^/]+)$", path)
-    if month:  # WordPress.com keeps its files on another host, by year and month
-        candidates.append(month[1])
-    if item.meta.get("_wp_attached_file"):
-        candidates.append(item.meta["_wp_attached_file"])
-    return list(dict.fromkeys(candidates))
-
-
-def _url_key(url: str) -> str:
-    """Return an image address reduced to what identifies the upload."""
-    path = unquote(urlsplit(url).path)
-    if "/wp-content/uploads/" in path:
-        path = path.split("/wp-content/uploads/", 1)[1]
-    return SIZE_SUFFIX.sub("", path).lower()
-
-
-def _parse_date(value: str, zone) -> datetime.datetime | None:
-    if not value or value.startswith(ZERO_DATE[:4]):
-        return None
-    try:
-        return datetime.datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
-    except ValueError:
-        return None
-
-
-def publication_time(item: WxrItem) -> datetime.datetime | None:
-    """Return when the post was published: post_date_gmt, else post_date in the site's time
-    zone; None for a draft whose date WordPress left unchosen (post_date_gmt zero)."""
-    when = _parse_date(item.date_gmt, datetime.UTC)
-    if when is None and item.status not in UNDATED:
-        when = _parse_date(item.date, timezone.get_default_timezone())
-    return when
 
 
 def _german_day(when: datetime.datetime) -> str:
@@ -192,7 +89,7 @@ class _Importer:
         }
         self.attachments = {i.post_id: i for i in site.items if i.post_type == "attachment"}
         self.attachment_by_url = {
-            _url_key(path): item.post_id
+            upload_key(path): item.post_id
             for item in self.attachments.values()
             for path in [item.attachment_url or item.guid, *upload_paths(item)]
         }
@@ -396,7 +293,7 @@ class _Importer:
         if thumbnail.isdecimal():
             wanted.append((int(thumbnail), ""))
         for ref in body.images:
-            ident = ref.attachment_id or self.attachment_by_url.get(_url_key(ref.url))
+            ident = ref.attachment_id or self.attachment_by_url.get(upload_key(ref.url))
             if ident:
                 wanted.append((ident, ref.caption))
             elif report:
@@ -453,7 +350,7 @@ class _Importer:
         if title:
             return title[:255]
         if when is None:
-            when = _parse_date(item.date, timezone.get_default_timezone())
+            when = parse_date(item.date, timezone.get_default_timezone())
         fallback = f"Beitrag vom {_german_day(when)}" if when else "Beitrag ohne Titel"
         return title_from_text(body_html)[:255] or fallback
 
@@ -645,22 +542,3 @@ def wordpress_import(
     if dry_run:
         transaction.set_rollback(True)
     return report
-
-
-def old_address_target(*, path: str = "", post_id: int | None = None, kind: str = ""):
-    """Return (whether an imported item has this old address, its new URL if public now)."""
-    if post_id is not None:
-        items = ImportedItem.objects.filter(post_id=post_id, kind=kind)
-    else:
-        path = path.rstrip("/")
-        if not path:
-            return False, None
-        items = ImportedItem.objects.filter(old_path=path).exclude(kind="attachment")
-    found = False
-    for item in items.select_related("content_type"):
-        found = True
-        model = item.content_type.model_class()
-        record = model.objects.published().filter(pk=item.object_id).first()
-        if record is not None:
-            return True, record.get_absolute_url()
-    return found, None

@@ -4,13 +4,18 @@ WXR files come from other people's servers, so they are parsed with defusedxml: 
 type declarations, entity expansion or external references (billion laughs, XXE).
 """
 
+import datetime
+import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import parse as parse_xml
+from django.utils import timezone
 
 # Every WXR version (1.0 to 1.2) names its elements under these prefixes.
 WP_NAMESPACE = "http://wordpress.org/export/"
@@ -20,6 +25,12 @@ NAMESPACES = {
 }
 # What WordPress writes for a date that was never chosen (a draft's publication time).
 ZERO_DATE = "0000-00-00 00:00:00"
+# ImportedItem.key's length.
+KEY_LENGTH = 500
+# A draft's date in WordPress is its last save, not a chosen publication time.
+UNDATED = {"draft", "auto-draft", "pending"}
+# Sizes WordPress made of an upload ("foto-300x200.jpg") are the same photo as "foto.jpg".
+SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 
 
 class WxrError(Exception):
@@ -64,7 +75,10 @@ class WxrItem:
 
     @property
     def key(self) -> str:
-        """The item's import key: its GUID, or its post id where the export has none."""
+        """The item's import key: its GUID (hashed if longer than the key column), or its
+        post id where the export has none."""
+        if len(self.guid) > KEY_LENGTH:
+            return "sha256:" + hashlib.sha256(self.guid.encode()).hexdigest()
         return self.guid or f"post-id:{self.post_id}"
 
 
@@ -200,3 +214,47 @@ def read_wxr(path: Path | str) -> WxrSite:
         authors=authors,
         items=items,
     )
+
+
+# What the fields of an item mean.
+
+
+def upload_paths(item: WxrItem) -> list[str]:
+    """Return where an attachment's file may lie inside the uploads folder, best first."""
+    path = unquote(urlsplit(item.attachment_url or item.guid).path)
+    candidates = []
+    if "/wp-content/uploads/" in path:
+        candidates.append(path.split("/wp-content/uploads/", 1)[1])
+    month = re.search(r"(\d{4}/\d{2}/[^/]+)$", path)
+    if month:  # WordPress.com keeps its files on another host, by year and month
+        candidates.append(month[1])
+    if item.meta.get("_wp_attached_file"):
+        candidates.append(item.meta["_wp_attached_file"])
+    return list(dict.fromkeys(candidates))
+
+
+def upload_key(url: str) -> str:
+    """Return an image address reduced to what identifies the upload."""
+    path = unquote(urlsplit(url).path)
+    if "/wp-content/uploads/" in path:
+        path = path.split("/wp-content/uploads/", 1)[1]
+    return SIZE_SUFFIX.sub("", path).lower()
+
+
+def parse_date(value: str, zone) -> datetime.datetime | None:
+    """Return a WXR date ("2017-03-03 12:00:00") in the zone; None for a zero or odd one."""
+    if not value or value.startswith(ZERO_DATE[:4]):
+        return None
+    try:
+        return datetime.datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def publication_time(item: WxrItem) -> datetime.datetime | None:
+    """Return when the post was published: post_date_gmt, else post_date in the site's time
+    zone; None for a draft whose date WordPress left unchosen (post_date_gmt zero)."""
+    when = parse_date(item.date_gmt, datetime.UTC)
+    if when is None and item.status not in UNDATED:
+        when = parse_date(item.date, timezone.get_default_timezone())
+    return when

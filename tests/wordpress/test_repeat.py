@@ -202,3 +202,10 @@ def test_progress_bar_is_drawn_on_a_terminal_only(wxr_file, importer):
 def test_wxr_1_0_exports_are_read_too(run_import, wxr_file):
     run_import(path=wxr_file(text=wxr(item(post_id=1, link=f"{SITE}/?p=1"), version="1.0")))
     assert imported(1).is_published
+
+
+def test_a_very_long_guid_is_still_a_key(run_import):
+    long_guid = f"{SITE}/?p=1&" + "x" * 600
+    run_import(item(post_id=1, guid=long_guid))
+    assert "0 angelegt" in run_import(item(post_id=1, guid=long_guid))
+    assert Article.objects.count() == 1
