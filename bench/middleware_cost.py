@@ -92,6 +92,7 @@ def run(iterations, rounds):
         for k in range(len(stack) + 1):
             configs[(seconds, k)] = (handler_for(stack[:k], seconds), trivial)
     configs[("hit", len(stack))] = (handler_for(stack, 600), page)
+    configs[("plain", 0)] = (handler_for([], 0), {**trivial, "PATH_INFO": "/plain/"})
     samples = {key: [] for key in configs}
     for _ in range(rounds):
         for key, ((handler, seconds), environ) in configs.items():
@@ -106,6 +107,7 @@ def table(stack, result):
         "| Middleware (in MIDDLEWARE order) | page cache off: µs | cumulative µs "
         "| page cache on: µs | cumulative µs |",
         "| --- | ---: | ---: | ---: | ---: |",
+        f"| Django alone, the view without ATOMIC_REQUESTS | – | {result[('plain', 0)]:.0f} | | |",
         f"| Django alone: handler, URL resolver, ATOMIC_REQUESTS, two-byte view "
         f"| – | {result[(0, 0)]:.0f} | – | {result[(600, 0)]:.0f} |",
     ]
