@@ -180,8 +180,10 @@ def read_wxr(path: Path | str) -> WxrSite:
             "WordPress-Exportdatei nie enthält; aus Sicherheitsgründen wird sie nicht gelesen."
         ) from error
     except (ParseError, ValueError, UnicodeError) as error:
+        line, column = getattr(error, "position", (0, 0))
+        where = f" (Fehler in Zeile {line}, Spalte {column})" if line else ""
         raise WxrError(
-            f"„{path.name}“ ist keine lesbare XML-Datei ({error}). Bitte in WordPress unter "
+            f"„{path.name}“ ist keine lesbare XML-Datei{where}. Bitte in WordPress unter "
             "Werkzeuge › Daten exportieren eine neue Exportdatei erzeugen."
         ) from error
 

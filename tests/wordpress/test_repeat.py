@@ -111,7 +111,7 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(
 
 
 BROKEN = {
-    "not XML": ("Das ist keine XML-Datei.", "ist keine lesbare XML-Datei"),
+    "not XML": ("Das ist keine XML-Datei.", "ist keine lesbare XML-Datei (Fehler in Zeile 1,"),
     "cut off": (wxr(item(post_id=1))[:-300], "ist keine lesbare XML-Datei"),
     "RSS, not WXR": (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>'
