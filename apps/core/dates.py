@@ -57,13 +57,22 @@ def date_iso(day: datetime.date, precision: str) -> str:
 
 
 class DatePrecisionFormMixin:
-    """For model forms with date_precision: a post without the field (an older form, a script
-    that posts the fields it knows) keeps the record's own precision instead of failing."""
+    """For model forms with a precision field: a post without it (an older form, a script that
+    posts the fields it knows) keeps the record's own precision instead of failing."""
+
+    precision_fields = ("date_precision", "mentioned_precision")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "date_precision" in self.fields:
-            self.fields["date_precision"].required = False
+        for name in self.precision_fields:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def _clean_precision(self, name):
+        return self.cleaned_data.get(name) or getattr(self.instance, name)
 
     def clean_date_precision(self):
-        return self.cleaned_data.get("date_precision") or self.instance.date_precision
+        return self._clean_precision("date_precision")
+
+    def clean_mentioned_precision(self):
+        return self._clean_precision("mentioned_precision")

@@ -207,7 +207,7 @@ class MeetingAdmin(TopicsFieldMixin, ReleaseControlledAdmin, NetworkAdmin):
         return obj.get_absolute_url() if obj.is_published else None
 
 
-class RoleForm(ConcurrentEditForm):
+class RoleForm(DatePrecisionFormMixin, ConcurrentEditForm):
     # True for users who may not release people: roles of published people are public.
     published_person_refused = False
 

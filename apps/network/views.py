@@ -141,13 +141,21 @@ class MunicipalityDetailView(DetailView):
             .filter(Q(host_municipality=municipality) | Q(attending_municipalities=municipality))
             .distinct()
         )
+        current = [role for role in coordinators if role.is_active_on(today)]
+        former = [role for role in coordinators if role.ends_on and role.ends_on < today]
+        # Known only from mentions: nobody is "current", but the last ones named are what is
+        # known about who coordinates, with when they were last named.
+        last_named = []
+        if not current:
+            mentioned = [role for role in former if role.as_mentioned]
+            latest = max((role.ends_on for role in mentioned), default=None)
+            last_named = [role for role in mentioned if role.ends_on == latest]
         return super().get_context_data(
             municipality=municipality,
             memberships=programme_memberships_by_municipality().get(municipality.pk, []),
-            current_coordinators=[role for role in coordinators if role.is_active_on(today)],
-            former_coordinators=[
-                role for role in coordinators if role.ends_on and role.ends_on < today
-            ],
+            current_coordinators=current,
+            last_named_coordinators=last_named,
+            former_coordinators=[role for role in former if role not in last_named],
             other_roles=[role for role in roles if role.kind != Role.Kind.COORDINATOR],
             hosted_meetings=[m for m in meetings if m.host_municipality_id == municipality.pk],
             attended_meetings=[m for m in meetings if m.host_municipality_id != municipality.pk],

@@ -11,15 +11,16 @@ from .services import SearchKind
 def _describe_person(person):
     # Roles come prefetched with their organisations (the queryset below).
     return "; ".join(
-        f"{role.title or role.get_kind_display()}, {role.organisation}"
+        ", ".join(
+            str(part) for part in (role.title or role.get_kind_display(), role.organisation) if part
+        )
         for role in person.roles.all()
     )
 
 
 def _describe_municipality(municipality):
-    return ", ".join(
-        part for part in (municipality.get_kind_display(), municipality.district) if part
-    )
+    kind = municipality.get_kind_display() if municipality.kind else ""
+    return ", ".join(part for part in (kind, municipality.district) if part)
 
 
 MUNICIPALITIES = SearchKind(

@@ -323,12 +323,17 @@ class _Loader:
             for role in row.get("roles", []):
                 municipality = self.municipalities.get(role.get("municipality"))
                 institution = self.institutions.get(role.get("institution"))
-                if person is None or (municipality or institution) is None:
+                if person is None:
                     continue
                 organisation = role.get("municipality") or role.get("institution")
+                # `key` keeps an entry's first identity when its dates or organisation were
+                # corrected, so the record is found again instead of made a second time.
+                key = role.get("key") or (
+                    f"role:{row['slug']}:{role['kind']}:{organisation}:{role.get('starts_on', '')}"
+                )
                 self.sync(
                     Role,
-                    f"role:{row['slug']}:{role['kind']}:{organisation}:{role.get('starts_on', '')}",
+                    key,
                     {
                         "person": person,
                         "kind": role["kind"],
@@ -339,6 +344,8 @@ class _Loader:
                         "title": role.get("title", ""),
                         "starts_on": role.get("starts_on"),
                         "ends_on": role.get("ends_on"),
+                        "as_mentioned": role.get("as_mentioned", False),
+                        "mentioned_precision": role.get("mentioned", DatePrecision.DAY),
                     },
                     label=f"{person} – {role.get('title') or role['kind']}",
                 )

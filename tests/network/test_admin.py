@@ -162,10 +162,32 @@ def test_admin_refuses_role_ending_before_it_begins_in_german(staff_client):
     assert not Person.objects.exists()
 
 
-def test_admin_refuses_role_without_municipality_or_institution_in_german(staff_client):
+def test_admin_refuses_a_coordination_without_its_municipality_in_german(staff_client):
     content = _errors(staff_client.post(reverse("admin:network_person_add"), _person_form()))
-    assert "bitte genau eines von beiden angeben" in content
+    assert "Eine Koordination gehört zu einer Kommune" in content
     assert not Person.objects.exists()
+
+
+def test_admin_refuses_a_role_at_both_a_municipality_and_an_institution(staff_client):
+    data = _person_form(
+        **{
+            "roles-0-municipality": str(MunicipalityFactory().pk),
+            "roles-0-institution": str(InstitutionFactory().pk),
+        }
+    )
+    content = _errors(staff_client.post(reverse("admin:network_person_add"), data))
+    assert "nicht zu beiden" in content
+    assert not Person.objects.exists()
+
+
+def test_admin_keeps_a_state_secretary_whose_ministry_no_source_names(staff_client):
+    data = _person_form(
+        **{"roles-0-kind": Role.Kind.STATE_SECRETARY, "roles-0-title": "Staatssekretär"}
+    )
+    response = staff_client.post(reverse("admin:network_person_add"), data)
+    assert response.status_code == 302
+    role = Role.objects.get()
+    assert role.organisation is None and role.label == "Staatssekretär"
 
 
 @pytest.mark.parametrize(

@@ -148,16 +148,24 @@ def test_database_refuses_role_with_both_municipality_and_institution():
         RoleFactory(institution=InstitutionFactory())
 
 
-def test_database_refuses_role_without_municipality_or_institution():
+def test_database_refuses_role_at_both_a_municipality_and_an_institution():
     with pytest.raises(IntegrityError), transaction.atomic():
-        RoleFactory(municipality=None)
+        RoleFactory(institution=InstitutionFactory())
 
 
-def test_full_clean_explains_role_needs_exactly_one_organisation():
-    role = RoleFactory.build(person=PersonFactory(), municipality=None, institution=None)
+def test_full_clean_explains_a_role_belongs_to_at_most_one_organisation():
+    role = RoleFactory.build(
+        person=PersonFactory(), municipality=MunicipalityFactory(), institution=InstitutionFactory()
+    )
     with pytest.raises(ValidationError) as error:
         role.full_clean()
-    assert "genau eines von beiden" in _messages(error.value)
+    assert "nicht zu beiden" in _messages(error.value)
+
+
+def test_a_role_no_source_gives_an_organisation_for_stands_without_one():
+    role = RoleFactory(municipality=None, kind=Role.Kind.STATE_SECRETARY, title="Staatssekretär")
+    role.full_clean()
+    assert role.organisation is None
 
 
 def test_role_at_an_institution_is_valid():
@@ -186,3 +194,24 @@ def test_unnumbered_meeting_gets_slug_from_kind_and_day():
     )
     assert meeting.slug == "fruehjahrsakademie-2018-11-29"
     assert meeting.name == "Frühjahrsakademie 2018"
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "precision", "label"),
+    [
+        ("2017-09-13", "2017-09-13", "day", "genannt am 13. September 2017"),
+        ("2017-09-13", "2017-11-09", "month", "genannt zwischen September 2017 und November 2017"),
+        ("2017-09-13", "2017-11-09", "half_year", "genannt im 2. Halbjahr 2017"),
+        ("2017-06-01", "2017-09-29", "year", "genannt 2017"),
+    ],
+)
+def test_a_role_known_from_mentions_says_when_it_was_mentioned(starts, ends, precision, label):
+    role = RoleFactory.build(
+        starts_on=datetime.date.fromisoformat(starts),
+        ends_on=datetime.date.fromisoformat(ends),
+        as_mentioned=True,
+        mentioned_precision=precision,
+    )
+    assert role.period_label == label
+    role.as_mentioned = False
+    assert role.period_label.endswith(" 2017") and "genannt" not in role.period_label

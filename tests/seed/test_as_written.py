@@ -8,7 +8,8 @@ from apps.network.models import Meeting, Person
 
 
 def visible_text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r" ([,.;)])", r"\1", text)  # "Bänke</a>," reads "Bänke,"
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,18 @@ def test_placeholder_photos_say_they_are_placeholders_not_what_an_original_might
     for alt in alt_texts:
         assert alt.startswith("Platzhalterbild mit der Bildunterschrift „"), alt
         assert "Leinwand" not in alt and "Ratssaal" not in alt
+
+
+def test_roles_are_dated_by_their_mentions_and_ahlen_says_who_was_last_named(seed, client):
+    ahlen = client.get("/netzwerk/kommunen/ahlen/").content.decode()
+    text = visible_text(ahlen)
+    assert "Zurzeit ist keine Koordination eingetragen" not in text
+    last_named = text[text.index("Zuletzt genannt") : text.index("Früher")]
+    assert "Ulrike Gerhards" in last_named and "Lisa Kalendruschat" in last_named
+    assert "(genannt am 15. November 2022)" in last_named
+    assert "Marina Bänke, Koordinatorin der Ahlener Präventionskette" in text
+    assert "genannt zwischen 13. September 2017 und 9. November 2017" in text
+    assert "Januar 2017 bis Dezember 2017" not in text
+    bothe = visible_text(client.get("/netzwerk/personen/andreas-bothe/").content.decode())
+    assert "Staatssekretär (genannt zwischen September 2017 und März 2018)" in bothe
+    assert "Ministerium" not in bothe  # no source names his ministry

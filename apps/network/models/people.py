@@ -1,10 +1,14 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from apps.core.dates import DatePrecision, date_label
 
 from .organisations import Institution, Municipality
 
@@ -77,6 +81,14 @@ def first_role_on(roles, day: datetime.date):
     return next((role for role in roles if role.is_active_on(day)), None)
 
 
+# "genannt am 13. September 2017", "genannt im September 2017", "genannt 2017".
+MENTION_PREPOSITIONS = {
+    DatePrecision.DAY: "am ",
+    DatePrecision.MONTH: "im ",
+    DatePrecision.HALF_YEAR: "im ",
+}
+
+
 class RoleQuerySet(models.QuerySet):
     def active_on(self, day: datetime.date):
         """Return roles held on the given day; open ends count as ongoing."""
@@ -136,6 +148,22 @@ class Role(models.Model):
     )
     starts_on = models.DateField(_("von"), null=True, blank=True)
     ends_on = models.DateField(_("bis"), null=True, blank=True, help_text=_("Leer: bis heute."))
+    as_mentioned = models.BooleanField(
+        _("nur aus Erwähnungen bekannt"),
+        default=False,
+        help_text=_(
+            "Die Quellen nennen die Funktion nur an einzelnen Tagen, nicht Beginn und Ende: "
+            "„von“ und „bis“ sind dann die erste und die letzte Erwähnung, und die Website "
+            "schreibt „genannt im September 2017“."
+        ),
+    )
+    mentioned_precision = models.CharField(
+        _("Genauigkeit der Erwähnungen"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Wie genau die Quellen den Tag der Erwähnung nennen."),
+    )
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     history = HistoricalRecords(verbose_name=_("Version einer Funktion"))
@@ -147,15 +175,13 @@ class Role(models.Model):
         verbose_name_plural = _("Funktionen")
         ordering = [F("starts_on").desc(nulls_last=True), "pk"]
         constraints = [
+            # A Staatssekretär whose ministry no source names has no organisation.
             models.CheckConstraint(
-                condition=(
-                    Q(municipality__isnull=False, institution__isnull=True)
-                    | Q(municipality__isnull=True, institution__isnull=False)
-                ),
-                name="network_role_exactly_one_organisation",
+                condition=Q(municipality__isnull=True) | Q(institution__isnull=True),
+                name="network_role_at_most_one_organisation",
                 violation_error_message=_(
-                    "Eine Funktion gehört entweder zu einer Kommune oder zu einer Institution: "
-                    "bitte genau eines von beiden angeben."
+                    "Eine Funktion gehört zu einer Kommune oder zu einer Institution, nicht zu "
+                    "beiden: bitte höchstens eines angeben."
                 ),
             ),
             models.CheckConstraint(
@@ -181,7 +207,38 @@ class Role(models.Model):
     @property
     def label(self):
         """The title as written, else the kind with the organisation."""
-        return self.title or f"{self.get_kind_display()}, {self.organisation}"
+        if self.title or self.organisation is None:
+            return self.title or self.get_kind_display()
+        return f"{self.get_kind_display()}, {self.organisation}"
+
+    @property
+    def period_label(self):
+        """When the role is known to be held: "genannt im September 2017", "genannt zwischen
+        September 2017 und März 2018" for roles known from mentions; otherwise "Januar 2017
+        bis Mai 2019", "seit Januar 2017", "bis Mai 2019" or ""."""
+        if self.as_mentioned and self.starts_on:
+            end = self.ends_on or self.starts_on
+            first = date_label(self.starts_on, self.mentioned_precision)
+            last = date_label(end, self.mentioned_precision)
+            if first != last:
+                return f"genannt zwischen {first} und {last}"
+            preposition = MENTION_PREPOSITIONS.get(self.mentioned_precision, "")
+            return f"genannt {preposition}{first}"
+        start = date_format(self.starts_on, "F Y") if self.starts_on else ""
+        end = date_format(self.ends_on, "F Y") if self.ends_on else ""
+        if start and end:
+            return f"{start} bis {end}"
+        if start:
+            return f"seit {start}"
+        return f"bis {end}" if end else ""
+
+    def clean(self):
+        # A prevention chain is coordinated for a municipality; other roles may stand
+        # without an organisation where no source names one.
+        if self.kind == self.Kind.COORDINATOR and self.municipality_id is None:
+            raise ValidationError(
+                {"municipality": _("Eine Koordination gehört zu einer Kommune: bitte angeben.")}
+            )
 
     def is_active_on(self, day: datetime.date) -> bool:
         return (self.starts_on is None or self.starts_on <= day) and (
