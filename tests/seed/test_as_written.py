@@ -110,3 +110,16 @@ def test_roles_are_dated_by_their_mentions_and_ahlen_says_who_was_last_named(see
     bothe = visible_text(client.get("/netzwerk/personen/andreas-bothe/").content.decode())
     assert "Staatssekretär (genannt zwischen September 2017 und März 2018)" in bothe
     assert "Ministerium" not in bothe  # no source names his ministry
+
+
+def test_every_learning_network_meeting_names_the_organiser_002_states(seed, client):
+    import json
+
+    meetings = Meeting.objects.filter(kind="learning_network", sequence_number__isnull=False)
+    assert meetings.count() == 11
+    for meeting in meetings:
+        html = client.get(meeting.get_absolute_url()).content.decode()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        event = next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+        names = [organizer["name"] for organizer in event["organizer"]]
+        assert "Landeskoordinierungsstelle Kommunale Präventionsketten NRW" in names, meeting
