@@ -5,12 +5,13 @@ Usage: python bench/middleware_cost.py [--iterations N] [--rounds R] [--write]
 Calls Django's WSGI handler directly (no server, no sockets) with the production settings and
 MIDDLEWARE cut to its first k entries, k = 0 … all, for an anonymous GET without cookies of a
 two-byte view (never cached), once with the page cache off and once on (Redis at
-BENCH_REDIS_URL, database 8 by default). A middleware's cost is the difference between the
-prefix that ends with it and the one before. The configurations take turns within each round,
-so that the machine's drifts hit all of them alike; each figure is the fastest round's mean
-(other processes can only add time, so the fastest round is the truest).
-A last row times a cache hit of a 15 KB page through the whole stack. --write puts the table
-into docs/performance.md between the `bench:middleware` markers.
+BENCH_REDIS_URL, database 4 by default; 8 is tests/performance/test_two_servers.py's). A
+middleware's cost is the difference between the prefix that ends with it and the one before.
+The configurations take turns within each round, so that the machine's drifts hit all of
+them alike; each figure is the fastest round's mean (other processes can only add time, so the
+fastest round is the truest). A last row times a cache hit of a 15 KB page through the whole
+stack, another the two-byte view without ATOMIC_REQUESTS. --write puts the table into
+docs/performance.md between the `bench:middleware` markers.
 """
 
 import argparse
@@ -34,7 +35,7 @@ def configure():
             "SECURE_SSL_REDIRECT": "False",
             "CONN_MAX_AGE": "60",
             "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-            "CACHE_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
+            "CACHE_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"),
             "STATIC_ROOT": f"{workdir}/static",
             "LOG_LEVEL": "ERROR",
         }
