@@ -15,7 +15,9 @@ docs/performance.md between the `bench:middleware` markers.
 """
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def configure():
     workdir = tempfile.mkdtemp(prefix="middleware-cost-")
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
