@@ -5,7 +5,7 @@ import pytest
 from apps.news.models import Article
 from tests.factories import StaffUserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.slow(4)

@@ -18,7 +18,7 @@ from apps.news.models import Article
 from tests.factories import ArticleFactory, UserFactory
 from tests.factories.media import image_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 MONDAY = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN)

@@ -16,7 +16,7 @@ from tests.factories import (
     StaffUserFactory,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LAPTOP = {"width": 1280, "height": 800}
 ENGLISH_TOOLBAR = {"bold", "italic", "underline", "undo", "redo", "unordered list", "insert link"}

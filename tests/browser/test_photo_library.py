@@ -11,7 +11,7 @@ from apps.media.models import Photo
 from tests.factories import UserFactory
 from tests.factories.media import image_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in_as_editor(page, live_server):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from tests.site_pages import page_types, sitemap_paths
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (320, 375, 1280)
 

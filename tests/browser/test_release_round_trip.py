@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from apps.editorial.roles import EDITORS, PUBLISHERS
 from tests.factories import ArticleFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Ahlen-Praevention-2026"
 

@@ -12,7 +12,7 @@ from apps.news.models import Article
 from tests.factories import ArticlePhotoFactory, PhotoFactory, StaffUserFactory
 from tests.factories.admin_forms import article_admin_form
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Each payload tries to run alert(...) or to log a marker; {n} numbers them.
 PAYLOADS = [

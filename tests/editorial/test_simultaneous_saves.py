@@ -13,7 +13,7 @@ from apps.news.models import Article
 from tests.factories import ArticleFactory, StaffUserFactory
 from tests.factories.admin_forms import scraped_form
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 ROUNDS = 8
 

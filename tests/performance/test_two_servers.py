@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 REDIS = ("127.0.0.1", 6379)
 REDIS_URL = "redis://127.0.0.1:6379/8"
 
-pytestmark = [pytest.mark.twoservers, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.twoservers, pytest.mark.django_db(transaction=True)]
 
 
 def _redis_reachable():
