@@ -8,6 +8,30 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def data_migrations_survive_flushes():
+    """Re-make what data migrations made (the legal pages) whenever a database is flushed.
+
+    A transactional test (the browser tests, backup, two servers) ends with a flush that
+    empties every table; Django then sends post_migrate. The scheduler may hand the same
+    worker other tests afterwards, and those expect the installation as migrate leaves it.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    default_pages = import_module("apps.pages.migrations.0002_default_pages")
+
+    def remake(sender, **kwargs):
+        if sender.label == "pages":
+            default_pages.create_default_pages(apps, None)
+
+    post_migrate.connect(remake, dispatch_uid="tests-remake-default-pages")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-remake-default-pages")
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     from django.core.cache import cache
