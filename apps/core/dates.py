@@ -29,6 +29,29 @@ INFERRED_HELP = _(
 )
 
 
+class PrecisionDated(models.Model):
+    """A record whose date may be known less precisely than a day (articles, meetings): how
+    precisely, and whether the sources give it at all."""
+
+    date_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=PRECISION_HELP,
+    )
+    date_inferred = models.BooleanField(
+        _("Zeitpunkt erschlossen"), default=False, help_text=INFERRED_HELP
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_dated_to_the_day(self):
+        return self.date_precision == DatePrecision.DAY
+
+
 def half_of(day: datetime.date) -> int:
     return 1 if day.month <= 6 else 2
 
@@ -44,6 +67,15 @@ def date_label(day: datetime.date, precision: str, inferred: bool = False) -> st
     else:
         text = date_format(day, "j. F Y")
     return f"vermutlich {text}" if inferred else text
+
+
+def year_span(first: int | None, last: int | None) -> str:
+    """Return years as far as they are known: "2012–2016", "seit 2017", "bis 2016" or ""."""
+    if first and last:
+        return f"{first}–{last}"
+    if first:
+        return f"seit {first}"
+    return f"bis {last}" if last else ""
 
 
 def date_iso(day: datetime.date, precision: str) -> str:

@@ -11,14 +11,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, NaturalKeyManager, TagBase
 
-from apps.core.dates import (
-    INFERRED_HELP,
-    PRECISION_HELP,
-    DatePrecision,
-    date_iso,
-    date_label,
-    half_of,
-)
+from apps.core.dates import DatePrecision, PrecisionDated, date_iso, date_label, half_of
 from apps.core.text import RICH_TEXT_EXTENSIONS, german_slugify, sanitize_rich_text, unique_slug
 from apps.media.models import Photo
 
@@ -134,7 +127,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(PrecisionDated):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         REVIEW = "review", _("Zur Freigabe eingereicht")
@@ -167,16 +160,6 @@ class Article(models.Model):
             "Leer lassen: der Artikel erscheint, sobald er veröffentlicht wird. Ein Zeitpunkt "
             "in der Zukunft plant ihn; er erscheint dann automatisch."
         ),
-    )
-    date_precision = models.CharField(
-        _("Genauigkeit des Datums"),
-        max_length=10,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=PRECISION_HELP,
-    )
-    date_inferred = models.BooleanField(
-        _("Zeitpunkt erschlossen"), default=False, help_text=INFERRED_HELP
     )
     # The publication day in the site's time zone, derived from published_at (none while a
     # draft has no time); it keeps slugs unique per day (the day in the article's URL).
@@ -291,10 +274,6 @@ class Article(models.Model):
     def half_year(self):
         day = self.local_published_at
         return half_of(day.date()) if day else None
-
-    @property
-    def is_dated_to_the_day(self):
-        return self.date_precision == DatePrecision.DAY
 
     @property
     def lead_photo(self):

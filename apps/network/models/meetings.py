@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from apps.core.dates import INFERRED_HELP, PRECISION_HELP, DatePrecision, date_iso, date_label
+from apps.core.dates import DatePrecision, PrecisionDated, date_iso, date_label
 from apps.core.text import german_slugify, unique_slug
 from apps.news.models import TaggedItem
 
@@ -62,7 +62,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(ends_on__lt=today or timezone.localdate()).order_by("-starts_on", "-pk")
 
 
-class Meeting(models.Model):
+class Meeting(PrecisionDated):
     """A meeting of the network: a Lernnetzwerktreffen, an academy, a workshop, a conference."""
 
     class Kind(models.TextChoices):
@@ -101,16 +101,6 @@ class Meeting(models.Model):
         help_text=_("Wird aus Nummer und Art oder aus Art und Datum gebildet, wenn leer."),
     )
     starts_on = models.DateField(_("erster Tag"))
-    date_precision = models.CharField(
-        _("Genauigkeit des Datums"),
-        max_length=10,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=PRECISION_HELP,
-    )
-    date_inferred = models.BooleanField(
-        _("Zeitpunkt erschlossen"), default=False, help_text=INFERRED_HELP
-    )
     ends_on = models.DateField(
         _("letzter Tag"), blank=True, help_text=_("Leer bei eintägigen Treffen.")
     )
@@ -303,10 +293,6 @@ class Meeting(models.Model):
     @property
     def municipalities_as_written(self):
         return count_as_written(self.municipality_count, self.municipalities_qualifier)
-
-    @property
-    def is_dated_to_the_day(self):
-        return self.date_precision == DatePrecision.DAY
 
     @property
     def date_label(self):

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.dates import year_span
+
 
 class Programme(models.Model):
     """A state programme the network runs under ("Kein Kind zurücklassen!", "Kinderstark")."""
@@ -56,11 +58,7 @@ class Programme(models.Model):
     @property
     def years(self):
         """The programme's years as far as known: "2012–2016", "seit 2017", "bis 2016", ""."""
-        if self.starts_year and self.ends_year:
-            return f"{self.starts_year}–{self.ends_year}"
-        if self.starts_year:
-            return f"seit {self.starts_year}"
-        return f"bis {self.ends_year}" if self.ends_year else ""
+        return year_span(self.starts_year, self.ends_year)
 
 
 class Municipality(models.Model):
@@ -183,11 +181,7 @@ class ProgrammeMembership(models.Model):
     @property
     def period(self):
         """The membership's years as far as known: "seit 2017", "2012–2016", ""."""
-        if self.joined_year and self.left_year:
-            return f"{self.joined_year}–{self.left_year}"
-        if self.joined_year:
-            return f"seit {self.joined_year}"
-        return f"bis {self.left_year}" if self.left_year else ""
+        return year_span(self.joined_year, self.left_year)
 
 
 class Institution(models.Model):
