@@ -289,6 +289,8 @@ class _Importer:
         """Return the article's photos in order: featured image, then the text's images and
         galleries; each with its attachment id and the caption the text gave it."""
         wanted = []
+        # A post without a title is named by its WordPress id in the report.
+        named = f"„{item.title}“" if item.title else f"Beitrag {item.post_id} (ohne Titel)"
         thumbnail = item.meta.get("_thumbnail_id", "")
         if thumbnail.isdecimal():
             wanted.append((int(thumbnail), ""))
@@ -298,7 +300,7 @@ class _Importer:
                 wanted.append((ident, ref.caption))
             elif report:
                 self.report.missing_media.append(
-                    f"{ref.url} (Bild im Text von „{item.title}“, nicht in der Exportdatei)"
+                    f"{ref.url} (Bild im Text von {named}, nicht in der Exportdatei)"
                 )
         wanted += [(ident, "") for ident in body.gallery_ids]
         if body.gallery_of_post:
@@ -313,7 +315,7 @@ class _Importer:
             if ident not in self.attachments:
                 if report:
                     self.report.missing_media.append(
-                        f"Anhang {ident} (in „{item.title}“, nicht in der Exportdatei)"
+                        f"Anhang {ident} (in {named}, nicht in der Exportdatei)"
                     )
             elif self.photos.get(ident) is not None:
                 photos.append((ident, self.photos[ident], caption))

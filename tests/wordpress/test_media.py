@@ -152,3 +152,12 @@ def test_photos_found_on_a_later_run_join_the_articles_imported_before(
     assert article.lead_photo == imported(7)
     assert "1 (1 Artikel (Fotos ergänzt)) aktualisiert" in output
     assert "0 angelegt" in run_import(path=path, media_dir=str(uploads.path))
+
+
+def test_a_gallery_image_missing_from_the_export_names_its_post_even_without_a_title(
+    run_import,
+):
+    output = run_import(
+        item(post_id=4, title="", content='<p>[gallery ids="9"] Ein Text ohne Titel.</p>')
+    )
+    assert "Anhang 9 (in Beitrag 4 (ohne Titel), nicht in der Exportdatei)" in output
