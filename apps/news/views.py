@@ -44,6 +44,17 @@ def _date_or_404(year, month=1, day=1, *, days_later=0):
         raise Http404(_("Ungültiges Datum")) from error
 
 
+def _period_or_404(year, month=None, day=None):
+    """Return (first day, day after the last) of the year, month or day a URL names."""
+    if day is not None:
+        return _date_or_404(year, month, day), _date_or_404(year, month, day, days_later=1)
+    if month is not None:
+        start = _date_or_404(year, month)
+        return start, _date_or_404(*month_after(start.year, start.month))
+    start = _date_or_404(year)
+    return start, _date_or_404(start.year + 1)
+
+
 class ArticleArchiveMixin:
     """Reach articles through published() and count days in the site's time zone."""
 
@@ -110,8 +121,8 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
         # Django's own version adds a date_list query and one query each for the previous and
         # next year; the page needs neither: the neighbouring years and the month the sidebar
         # calendar shows come from the cached month archive list.
-        date = _date_or_404(self.get_year())
-        queryset = self.get_period_queryset(date, _date_or_404(date.year + 1))
+        date, end = _period_or_404(self.get_year())
+        queryset = self.get_period_queryset(date, end)
         months = months_with_articles_in(date.year)
         previous_year, next_year = neighbour_years(date.year)
         return (
@@ -134,9 +145,8 @@ class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
     def get_dated_items(self):
         # No date_list and no previous/next month queries: the sidebar calendar links the
         # nearest months with articles.
-        date = _date_or_404(self.get_year(), self.get_month())
-        queryset = self.get_period_queryset(date, _date_or_404(*month_after(date.year, date.month)))
-        return None, queryset, {"month": date}
+        date, end = _period_or_404(self.get_year(), self.get_month())
+        return None, self.get_period_queryset(date, end), {"month": date}
 
 
 class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
@@ -144,9 +154,7 @@ class ArticleDayArchiveView(ArticleArchiveMixin, DayArchiveView):
 
     def get_dated_items(self):
         # No previous/next day or month queries; the sidebar calendar links the days.
-        year, month, day = self.get_year(), self.get_month(), self.get_day()
-        date = _date_or_404(year, month, day)
-        following = _date_or_404(year, month, day, days_later=1)
+        date, following = _period_or_404(self.get_year(), self.get_month(), self.get_day())
         return None, self.get_period_queryset(date, following), {"day": date}
 
 
@@ -192,13 +200,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         kwargs = self.kwargs
-        start = _date_or_404(kwargs["year"], kwargs.get("month", 1), kwargs.get("day", 1))
-        if "day" in kwargs:
-            end = _date_or_404(start.year, start.month, start.day, days_later=1)
-        elif "month" in kwargs:
-            end = _date_or_404(*month_after(start.year, start.month))
-        else:
-            end = _date_or_404(start.year + 1)
+        start, end = _period_or_404(kwargs["year"], kwargs.get("month"), kwargs.get("day"))
         article = (
             (queryset or self.get_queryset())
             .filter(

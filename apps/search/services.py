@@ -44,7 +44,6 @@ class SearchKind:
     # After relevance (PostgreSQL only), hits are ordered by this: newest first where a kind
     # has a date.
     ordering: tuple = ("-pk",)
-    date_attribute: str | None = None  # the date a hit shows
     # The plain-text fields excerpts are cut from, and those among them that hold rich text
     # (their tags are stripped before anything is cut or highlighted).
     excerpt_fields: tuple = ()

@@ -19,11 +19,9 @@ RESULTS_PER_PAGE = 20
 
 def _result(kind, obj, query):
     title = getattr(obj, kind.title_attribute) if kind.title_attribute else str(obj)
-    date = getattr(obj, kind.date_attribute) if kind.date_attribute else None
     return {
         "object": obj,
         "title": title,
-        "date": date,
         "excerpt": hit_excerpt(kind, obj, query),
     }
 

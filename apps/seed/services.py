@@ -75,6 +75,15 @@ class SeedReport:
         )
 
 
+def entry_key(entry: dict, derived: str) -> str:
+    """Return a seed entry's identity: derived from its fields, or the `key` the entry names.
+
+    An entry whose date, year or organisation was corrected in the files names its first key,
+    so the loader finds the record it made then instead of making a second one.
+    """
+    return entry.get("key") or derived
+
+
 def read_seed_file(name: str) -> dict:
     """Return the parsed TOML file fixtures/seed/<name>.toml."""
     with (SEED_DIR / f"{name}.toml").open("rb") as file:
@@ -270,10 +279,11 @@ class _Loader:
                     continue
                 self.sync(
                     ProgrammeMembership,
-                    # The key keeps the year the first files gave, so a corrected year (or
-                    # none) changes the record instead of adding a second one.
-                    f"membership:{row['slug']}:{membership['programme']}:"
-                    f"{membership.get('key_year', membership.get('joined_year'))}",
+                    entry_key(
+                        membership,
+                        f"membership:{row['slug']}:{membership['programme']}:"
+                        f"{membership.get('joined_year')}",
+                    ),
                     {
                         "municipality": municipality,
                         "programme": programme,
@@ -326,14 +336,13 @@ class _Loader:
                 if person is None:
                     continue
                 organisation = role.get("municipality") or role.get("institution")
-                # `key` keeps an entry's first identity when its dates or organisation were
-                # corrected, so the record is found again instead of made a second time.
-                key = role.get("key") or (
-                    f"role:{row['slug']}:{role['kind']}:{organisation}:{role.get('starts_on', '')}"
-                )
                 self.sync(
                     Role,
-                    key,
+                    entry_key(
+                        role,
+                        f"role:{row['slug']}:{role['kind']}:{organisation}:"
+                        f"{role.get('starts_on', '')}",
+                    ),
                     {
                         "person": person,
                         "kind": role["kind"],
@@ -415,10 +424,10 @@ class _Loader:
     def load_articles(self):
         for row in read_seed_file("articles")["article"]:
             published_at = datetime.datetime.combine(row["date"], PUBLICATION_TIME, self.zone)
+            key = entry_key(row, f"article:{row['date']}:{row['slug']}")
             article = self.sync(
                 Article,
-                # The entry's identity: its first sort date, kept if the date moves.
-                f"article:{row.get('key_date', row['date'])}:{row['slug']}",
+                key,
                 {"publication_date": row["date"], "slug": row["slug"]},
                 {
                     "title": row["title"],
@@ -447,10 +456,9 @@ class _Loader:
                 wanted = [known[slug] for slug in row.get(attribute, [])]
                 self.sync_m2m(article, attribute, wanted, label=label)
             for position, photo_row in enumerate(row.get("photos", [])):
-                self.load_photo(article, position, photo_row, row)
+                self.load_photo(article, position, photo_row, row, key.removeprefix("article:"))
 
-    def load_photo(self, article, position, row, article_row):
-        entry = f"{article_row.get('key_date', article_row['date'])}:{article_row['slug']}"
+    def load_photo(self, article, position, row, article_row, entry):
         key = f"seed:{entry}:{position}"
         values = {
             # Says what the image shows: a placeholder with the caption, not the scene of an

@@ -118,3 +118,27 @@ def test_overwrite_marks_the_change_and_never_remakes_a_merged_topic(seed):
     assert not Topic.objects.filter(name__iexact="Kein Kind zurücklassen").exists()
     latest = person.history.latest("history_date")
     assert latest.history_change_reason.startswith("Startinhalte überschrieben")
+
+
+def test_an_entry_whose_date_is_corrected_is_found_again_by_the_key_it_names(seed, monkeypatch):
+    import datetime
+
+    from apps.seed import services
+
+    read = services.read_seed_file
+
+    def with_moved_date(name):
+        data = read(name)
+        for row in data.get("article", []):
+            if row["slug"] == "projektmanagementteam-bereitet-arbeitsgruppen-vor":
+                assert row["key"].startswith("article:2017-08-31:")
+                row["date"] = datetime.date(2017, 10, 9)
+        return data
+
+    monkeypatch.setattr(services, "read_seed_file", with_moved_date)
+    before = row_counts()
+
+    report = seed_data_load(dry_run=False)
+
+    assert row_counts() == before
+    assert sum(report.created.values()) == 0
