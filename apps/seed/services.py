@@ -30,7 +30,7 @@ from apps.network.models import (
 )
 from apps.news.models import Article, ArticlePhoto, Topic
 
-from .models import SeedRecord
+from .models import SeedRecord, SeedText
 from .placeholders import placeholder_alt_text, placeholder_jpeg
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
@@ -123,8 +123,12 @@ class _Loader:
         # Links and tags of rows created in this run count with their creation.
         self.fresh = set()
         self.records = {
-            record.key: record for record in SeedRecord.objects.select_related("content_type")
+            record.key: record
+            for record in SeedRecord.objects.select_related("content_type").prefetch_related(
+                "sources"
+            )
         }
+        self.texts = {}
 
     def say(self, line: str) -> None:
         if self.stdout is not None:
@@ -135,6 +139,16 @@ class _Loader:
             key=key, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         )
         self.records[key] = record
+
+    def _cite(self, key: str, sources: list[str]) -> None:
+        """Record which texts the entry comes from. This is the seed's own bookkeeping, not
+        editors' work, so it always follows the files."""
+        record = self.records.get(key)
+        if record is None:
+            return
+        wanted = {self.texts[source] for source in sources}
+        if {text.pk for text in record.sources.all()} != {text.pk for text in wanted}:
+            record.sources.set(wanted)
 
     def _find(self, model, key, lookup):
         """Return (record or None, deleted): by seed key, else (older databases) by lookup."""
@@ -149,12 +163,20 @@ class _Loader:
 
     # Generic writes.
 
-    def sync(self, model, key: str, lookup: dict, values: dict, *, label: str, release=None):
+    def sync(
+        self, model, key: str, lookup: dict, values: dict, *, label: str, sources, release=None
+    ):
         """Return the record for a seed entry, created if new; None if an editor deleted it.
 
-        `release` holds the publication fields: set on creation only, public on a first
-        load, unpublished on a later one.
+        `sources` names the texts the entry comes from. `release` holds the publication
+        fields: set on creation only, public on a first load, unpublished on a later one.
         """
+        obj = self._sync(model, key, lookup, values, label=label, release=release)
+        if obj is not None:
+            self._cite(key, sources)
+        return obj
+
+    def _sync(self, model, key, lookup, values, *, label, release):
         name = model._meta.verbose_name
         obj, deleted = self._find(model, key, lookup)
         if deleted:
@@ -230,6 +252,7 @@ class _Loader:
     # The content, in dependency order.
 
     def load(self) -> SeedReport:
+        self.load_texts()
         self.load_programmes()
         self.load_municipalities()
         self.load_institutions()
@@ -237,6 +260,17 @@ class _Loader:
         self.load_meetings()
         self.load_articles()
         return self.report
+
+    def load_texts(self):
+        known = {text.key: text for text in SeedText.objects.all()}
+        for row in read_seed_file("texts")["text"]:
+            values = {"title": row["title"], "site": row["site"], "filename": row["file"]}
+            text = known.get(row["key"]) or SeedText(key=row["key"])
+            if text.pk is None or any(getattr(text, k) != v for k, v in values.items()):
+                for name, value in values.items():
+                    setattr(text, name, value)
+                text.save()
+            self.texts[row["key"]] = text
 
     def load_programmes(self):
         self.programmes = {}
@@ -255,6 +289,7 @@ class _Loader:
                     "description": row.get("description", "").strip(),
                 },
                 label=row["name"],
+                sources=row["sources"],
             )
 
     def load_municipalities(self):
@@ -271,6 +306,7 @@ class _Loader:
                     "ags": row.get("ags", ""),
                 },
                 label=row["name"],
+                sources=row["sources"],
             )
             self.municipalities[row["slug"]] = municipality
             for membership in row.get("memberships", []):
@@ -291,6 +327,7 @@ class _Loader:
                     },
                     {"note": membership.get("note", "")},
                     label=f"{row['name']} – {membership['programme']}",
+                    sources=membership.get("sources", row["sources"]),
                 )
 
     def load_institutions(self):
@@ -311,6 +348,7 @@ class _Loader:
                     "description": row.get("description", ""),
                 },
                 label=row["name"],
+                sources=row["sources"],
             )
 
     def load_people(self):
@@ -327,6 +365,7 @@ class _Loader:
                     "other_names": row.get("other_names", ""),
                 },
                 label=f"{row['first_name']} {row['last_name']}",
+                sources=row["sources"],
                 release=PUBLIC_FLAG,
             )
             self.people[row["slug"]] = person
@@ -357,6 +396,7 @@ class _Loader:
                         "mentioned_precision": role.get("mentioned", DatePrecision.DAY),
                     },
                     label=f"{person} – {role.get('title') or role['kind']}",
+                    sources=role.get("sources", row["sources"]),
                 )
 
     def load_meetings(self):
@@ -389,6 +429,7 @@ class _Loader:
                     "summary": row.get("summary", ""),
                 },
                 label=row["slug"],
+                sources=row["sources"],
                 release=PUBLIC_FLAG,
             )
             self.meetings[row["slug"]] = meeting
@@ -419,6 +460,7 @@ class _Loader:
                     },
                     {"note": part.get("note", ""), "order": order},
                     label=f"{row['slug']} – {part['person']} ({part['role']})",
+                    sources=part.get("sources", row["sources"]),
                 )
 
     def load_articles(self):
@@ -438,6 +480,7 @@ class _Loader:
                     "date_inferred": row.get("date_inferred", False),
                 },
                 label=f"{row['date']} {row['title']}",
+                sources=row["sources"],
                 release={
                     "public": {"status": Article.Status.PUBLISHED, "published_at": published_at},
                     "hidden": {"status": Article.Status.DRAFT, "published_at": published_at},
@@ -469,6 +512,8 @@ class _Loader:
             "licence": PLACEHOLDER_LICENCE,
         }
         link_key = f"articlephoto:{entry}:{position}"
+        # A photo's caption comes from one of its article's texts; the row may name which.
+        sources = row.get("sources", article_row["sources"])
         photo = Photo.objects.filter(source_key=key).first()
         if photo is None and link_key in self.records:
             return  # the editors deleted the placeholder photo
@@ -482,14 +527,23 @@ class _Loader:
             image = ContentFile(placeholder_jpeg(row["caption"]), name="platzhalter.jpg")
             photo = photo_save(photo=Photo(image=image, source_key=key, **values))
             self._remember(f"photo:{key}", photo)
+            self._cite(f"photo:{key}", sources)
         else:
-            self.sync(Photo, f"photo:{key}", {"source_key": key}, values, label=row["caption"])
+            self.sync(
+                Photo,
+                f"photo:{key}",
+                {"source_key": key},
+                values,
+                label=row["caption"],
+                sources=sources,
+            )
         self.sync(
             ArticlePhoto,
             link_key,
             {"article": article, "photo": photo},
             {"position": position},
             label=f"{article_row['slug']} – {row['caption']}",
+            sources=sources,
         )
 
 

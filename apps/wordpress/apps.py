@@ -6,3 +6,10 @@ class WordpressConfig(AppConfig):
     name = "apps.wordpress"
     label = "wordpress"
     verbose_name = _("WordPress-Umzug")
+
+    def ready(self):
+        from apps.editorial.provenance import register_provenance
+
+        from .provenance import wordpress_origin
+
+        register_provenance(wordpress_origin)
