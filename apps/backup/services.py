@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import management
 from django.db import connection, transaction
+from django.test.utils import override_settings
 
 # XML keeps datetimes to the microsecond; Django's JSON serialiser cuts them to milliseconds.
 DATA_FILE = "data.xml.gz"
@@ -83,9 +84,11 @@ def site_restore(*, source: Path) -> dict:
     with gzip.open(source / DATA_FILE, "rt", encoding="utf-8") as data:
         models = re.findall(r'<object model="([\w.]+)"', data.read())
     labels = list(dict.fromkeys(models))
-    # Rows that migrations created (default pages, the groups) give way to the backup's.
-    for label in reversed(labels):
-        apps.get_model(label)._base_manager.all().delete()
+    # Rows that migrations created (default pages, the groups) give way to the backup's,
+    # without a "deleted" revision each: the backup brings the history as it was.
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        for label in reversed(labels):
+            apps.get_model(label)._base_manager.all().delete()
     management.call_command("loaddata", str(source / DATA_FILE), verbosity=0)
     media_root = Path(settings.MEDIA_ROOT)
     media_root.mkdir(parents=True, exist_ok=True)
