@@ -94,6 +94,16 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if "_reject" in request.POST:
             change_reject(change=change)
+            if (record := change.content_object) is not None:
+                self.log_change(
+                    request,
+                    record,
+                    _("Vorgeschlagene Änderung von %(author)s verworfen: %(fields)s")
+                    % {
+                        "author": change.author or _("unbekannt"),
+                        "fields": self.changed_fields(change),
+                    },
+                )
             self.message_user(
                 request, _("Die Änderung an „%s“ wurde verworfen.") % change, messages.SUCCESS
             )

@@ -14,11 +14,13 @@ Every save is a revision, and a save on a record someone else saved meanwhile is
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_delete
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -83,6 +85,20 @@ class ConcurrentEditForm(forms.ModelForm):
                 params={"when": timezone.localtime(updated_at).strftime("%d.%m.%Y %H:%M:%S")},
             )
         return cleaned
+
+
+class ListConcurrentEditForm(ConcurrentEditForm):
+    """A row of a list's editable columns. The list sends every row, so the token is checked
+    only on rows the user changed; a colleague's save of another row refuses nothing."""
+
+    @cached_property
+    def changed_data(self):
+        return [name for name in super().changed_data if name != EDIT_TOKEN_FIELD]
+
+    def clean(self):
+        if not self.changed_data:
+            return forms.ModelForm.clean(self)
+        return super().clean()
 
 
 def _shown(fields, rich):
@@ -173,6 +189,10 @@ class EditorialAdmin(SimpleHistoryAdmin):
         if EDIT_TOKEN_FIELD not in first_fields:
             first_fields.append(EDIT_TOKEN_FIELD)
         return [(fieldsets[0][0], {**fieldsets[0][1], "fields": first_fields}), *fieldsets[1:]]
+
+    def get_changelist_form(self, request, **kwargs):
+        # The token travels in each row (templates/admin/change_list_results.html).
+        return super().get_changelist_form(request, form=ListConcurrentEditForm, **kwargs)
 
     def get_deleted_objects(self, objs, request):
         """Django also lists the rows linking many-to-many fields ("Article_meetings object
@@ -341,8 +361,11 @@ class ReleaseControlledAdmin(EditorialAdmin):
     def _propose(self, request, live, form):
         """Keep the form's changes as a waiting change and stop the admin from saving the
         record or its relations afterwards."""
+        # Nothing the editor may not change on the live record is proposed (a restored old
+        # revision may carry another status).
+        locked = {*self.release_fields, *self.get_readonly_fields(request, live)}
         request._editorial_waiting = change_propose(
-            obj=live, form=form, user=request.user, exclude=self.release_fields
+            obj=live, form=form, user=request.user, exclude=tuple(locked)
         )
         request._editorial_proposed = True
         form.save_m2m = lambda: None
@@ -380,7 +403,8 @@ class ReleaseControlledAdmin(EditorialAdmin):
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
-        if not getattr(request, "_editorial_proposed", False):
+        # A popup closes as after any save; the opener shows the record's live name.
+        if not getattr(request, "_editorial_proposed", False) or IS_POPUP_VAR in request.POST:
             return super().response_change(request, obj)
         if "_continue" in request.POST:
             return HttpResponseRedirect(request.path)

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ChangeRequestQuerySet(models.QuerySet):
@@ -44,6 +45,8 @@ class ChangeRequest(models.Model):
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = ChangeRequestQuerySet.as_manager()
+    # Every version of a proposal (a second editor continuing it, a rejection) stays.
+    history = HistoricalRecords(verbose_name=_("Fassung einer wartenden Änderung"))
 
     class Meta:
         verbose_name = _("wartende Änderung")

@@ -187,6 +187,21 @@ def change_release(*, change: ChangeRequest, user):
     return obj
 
 
+def change_preview(obj) -> ChangeRequest | None:
+    """Put the plain field values of obj's waiting change on obj, in memory only (never
+    saved), so that a preview shows the record as it will read after release. Links and
+    topics stay as they are live. Return the waiting change, or None."""
+    waiting = change_request_for(obj)
+    if waiting is None:
+        return None
+    model = type(obj)
+    for name, value in waiting.changes.items():
+        field = fields.model_field(model, name)
+        if field is not None and not fields.is_related(field):
+            fields.apply_value(obj, field, value)
+    return waiting
+
+
 def change_reject(*, change: ChangeRequest) -> None:
     """Drop a waiting change; the record stays as it is."""
     ChangeRequest.objects.filter(pk=change.pk).delete()

@@ -20,6 +20,7 @@ from django.views.generic.list import MultipleObjectTemplateResponseMixin
 
 from apps.core.cache import cached_fragment
 from apps.core.dates import DatePrecision
+from apps.editorial.services import change_preview
 
 from .models import Article, Topic, topics_with_published_articles
 from .months import (
@@ -252,6 +253,7 @@ def article_preview(request, pk):
     if not (request.user.is_staff and request.user.has_perm("news.view_article")):
         raise PermissionDenied
     article = get_object_or_404(Article.objects.prefetch_related("tags").with_photos(), pk=pk)
+    waiting = change_preview(article)
     if article.published_at is None:
         # A draft without a chosen time is shown as it would look if published now (not saved).
         article.published_at = timezone.now()
@@ -259,5 +261,5 @@ def article_preview(request, pk):
     return render(
         request,
         "news/article_detail.html",
-        {"object": article, "article": article, "is_preview": True},
+        {"object": article, "article": article, "is_preview": True, "waiting_change": waiting},
     )

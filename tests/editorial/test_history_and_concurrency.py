@@ -1,8 +1,10 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from apps.network.models import Meeting
 from apps.news.models import Article
+from apps.pages.models import Page
 from tests.factories import ArticleFactory, MeetingFactory, StaffUserFactory
 from tests.factories.admin_forms import article_admin_form, scraped_form
 
@@ -94,3 +96,52 @@ def test_concurrent_edit_of_a_meeting_is_refused_too(client):
     assert response.status_code == 200
     assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
     assert Meeting.objects.get(pk=meeting.pk).title == "Neu von jemand anderem"
+
+
+def list_form(client, **changes):
+    """The pages list's editable column as the browser posts it, with `changes` applied."""
+    page = client.get(reverse("admin:pages_page_changelist")).content.decode()
+    return scraped_form(page, _save="Sichern", **changes)
+
+
+def row_of(data, slug):
+    """The form prefix of the list row that shows the page with this slug."""
+    page = Page.objects.get(slug=slug)
+    return next(key.removesuffix("-id") for key, value in data.items() if value == [str(page.pk)])
+
+
+def test_list_save_of_a_row_a_colleague_saved_meanwhile_is_refused_in_german(client, publisher):
+    client.force_login(publisher)
+    seen = list_form(client)
+    row = row_of(seen, "impressum")
+    other = Client()
+    other.force_login(StaffUserFactory(username="kollegin"))
+    assert (
+        other.post(
+            reverse("admin:pages_page_changelist"), {**list_form(other), f"{row}-position": ["50"]}
+        ).status_code
+        == 302
+    )
+
+    response = client.post(
+        reverse("admin:pages_page_changelist"), {**seen, f"{row}-position": ["51"]}
+    )
+
+    assert response.status_code == 200
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
+    assert Page.objects.get(slug="impressum").position == 50
+
+
+def test_list_save_is_not_refused_for_rows_only_a_colleague_changed(client, publisher):
+    client.force_login(publisher)
+    seen = list_form(client)
+    Page.objects.get(slug="datenschutz").save()  # a colleague's save of another row
+    row = row_of(seen, "impressum")
+
+    response = client.post(
+        reverse("admin:pages_page_changelist"), {**seen, f"{row}-position": ["7"]}
+    )
+
+    assert response.status_code == 302
+    assert Page.objects.get(slug="impressum").position == 7
+    assert Page.objects.get(slug="datenschutz").history.count() == 1  # not saved again

@@ -3,6 +3,7 @@ reaches visitors only after a Freigabe member releases it, or is refused in Germ
 saved before is lost."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
 
@@ -388,6 +389,35 @@ def test_restore_by_editor_waits_and_restore_by_publisher_is_a_revision(
     assert "Erste Fassung" in visitor.get(article.get_absolute_url()).content.decode()
 
 
+def test_editor_restoring_a_draft_revision_proposes_no_status_change(as_editor, as_publisher):
+    article = ArticleFactory(title="Entwurf", status="draft", published_at=None)
+    article.status = "published"
+    article.title = "Veröffentlicht"
+    article.save()
+    draft = article.history.earliest("history_date")
+    url = reverse("admin:news_article_simple_history", args=[article.pk, draft.history_id])
+
+    form = as_editor.get(url).content.decode()
+    assert as_editor.post(url, scraped_form(form)).status_code == 302
+
+    assert ChangeRequest.objects.for_object(article).get().changes == {"title": "Entwurf"}
+    release(as_publisher, article)
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Entwurf", "published")
+
+
+def test_editor_saving_a_released_record_in_a_popup_closes_the_popup(as_editor):
+    person = PersonFactory(last_name="Mustermann")
+    url = admin_url(person) + "?_popup=1"
+    form = as_editor.get(url).content.decode()
+    response = as_editor.post(url, scraped_form(form, last_name="Musterfrau"))
+    assert response.status_code == 200
+    assert "popup_response" in response.content.decode()
+    assert ChangeRequest.objects.for_object(person).get().changes == {"last_name": "Musterfrau"}
+    person.refresh_from_db()
+    assert person.last_name == "Mustermann"
+
+
 def test_view_only_user_cannot_save_through_the_restore_form(as_editor):
     ahlen = MunicipalityFactory(name="Ahlen")
     ahlen.name = "Ahlen (Westf.)"
@@ -607,3 +637,30 @@ def test_topic_admin_refuses_a_name_that_differs_only_in_case(as_publisher):
     assert response.status_code == 200
     assert "gibt es schon" in response.content.decode()
     assert Topic.objects.count() == 1
+
+
+def test_preview_shows_the_waiting_change_and_visitors_the_live_text(as_editor, visitor):
+    article = ArticleFactory(title="Ahlen plant")
+    edit(as_editor, article, title="Ahlen hat geplant", _preview="Sichern und Vorschau")
+    preview = as_editor.get(article.get_preview_url()).content.decode()
+    assert "Ahlen hat geplant" in preview and "auf Freigabe wartet" in preview
+    public = visitor.get(article.get_absolute_url()).content.decode()
+    assert "Ahlen hat geplant" not in public and "Ahlen plant" in public
+
+
+def test_every_version_of_a_proposal_and_its_rejection_stay_on_record(
+    as_editor, as_publisher, publisher
+):
+    article = ArticleFactory(title="Ahlen plant")
+    edit(as_editor, article, title="Fassung A")
+    edit(as_editor, article, title="Fassung B")
+    waiting = ChangeRequest.objects.for_object(article).get()
+    url = reverse("admin:editorial_changerequest_change", args=[waiting.pk])
+    assert as_publisher.post(url, {"_reject": "Verwerfen"}).status_code == 302
+
+    versions = ChangeRequest.history.filter(id=waiting.pk).order_by("history_date")
+    assert [v.changes.get("title") for v in versions] == ["Fassung A", "Fassung B", "Fassung B"]
+    assert versions.last().history_type == "-"
+    logged = LogEntry.objects.filter(object_id=str(article.pk)).latest("action_time")
+    assert logged.user == publisher
+    assert "Vorgeschlagene Änderung von redakteurin verworfen: Titel" in logged.get_change_message()
