@@ -86,8 +86,15 @@ class SiteCSPMiddleware(CSPMiddleware):
         return parts
 
 
+# Sent back as they came: the form's CSRF token (its cookie is still there) and the admin's
+# edit token (without it a resent save would skip the check for a colleague's save).
+_RESENT_TOKENS = {"csrfmiddlewaretoken", "edit_token"}
+
+
 def _is_secret(field_name):
     name = field_name.lower()
+    if name in _RESENT_TOKENS:
+        return False
     return any(word in name for word in ("password", "passwort", "secret", "token"))
 
 
@@ -181,28 +188,37 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        logger.error("Datenbank nicht erreichbar: %s", exception)
-        fields = (
-            [
-                (name, value)
-                for name, values in request.POST.lists()
-                for value in values
-                # A password is never written into a page; the user types it again.
-                if not _is_secret(name)
-            ]
-            if request.method == "POST"
-            else []
-        )
-        response = render(
-            request,
-            "503.html",
-            {
-                "resend_fields": fields,
-                "resend_url": request.get_full_path(),
-                "lost_files": bool(request.FILES),
-            },
-            status=503,
-        )
-        response["Retry-After"] = "30"
-        response["Cache-Control"] = "no-store"
-        return response
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request, exception):
+    """The German 503 page, with a form that sends a POST's fields again (never a password).
+
+    Used by DatabaseUnavailableMiddleware, and by the 500 handler for errors that no
+    middleware sees (a 404 page whose context needs the database).
+    """
+    logger.error("Datenbank nicht erreichbar: %s", exception)
+    fields = (
+        [
+            (name, value)
+            for name, values in request.POST.lists()
+            for value in values
+            # A password is never written into a page; the user types it again.
+            if not _is_secret(name)
+        ]
+        if request.method == "POST"
+        else []
+    )
+    response = render(
+        request,
+        "503.html",
+        {
+            "resend_fields": fields,
+            "resend_url": request.get_full_path(),
+            "lost_files": bool(request.FILES),
+        },
+        status=503,
+    )
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -58,3 +58,5 @@ if settings.DEBUG:
 
 # Editable pages (/impressum/, /datenschutz/, …) come last: any other route wins.
 urlpatterns += [path("", include("apps.pages.urls"))]
+
+handler500 = "config.error_views.server_error"

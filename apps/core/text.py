@@ -40,6 +40,20 @@ HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 FIRST_LEVEL, LAST_LEVEL = 2, 4
 
 
+def plain_number(text: str, *, max_digits: int = 18) -> int | None:
+    """The number that ASCII digits write, or None: "²²²²" and "①" pass str.isdigit() but
+    not int(), and a number of more than max_digits digits is no id, page or year here."""
+    if text and len(text) <= max_digits and text.isascii() and text.isdigit():
+        return int(text)
+    return None
+
+
+def plain_year(text: str) -> int | None:
+    """A year as a query parameter gives it ("2017"), or None (also for "0000")."""
+    year = plain_number(text, max_digits=4)
+    return year if year and len(text) == 4 else None
+
+
 def normalise_headings(html: str) -> str:
     """Renumber headings so that the first is an h2 (the page's title is its h1) and none
     skips a level: h3, h4, h2 becomes h2, h3, h2 (WCAG 1.3.1, the HTML outline)."""

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.text import plain_year
 from apps.editorial.admin_mixins import LockableAdmin, has_release_right
 
 from .admin_views import photo_alt_text_view, photo_chooser_view, photo_upload_view
@@ -63,9 +64,9 @@ class PhotoYearFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         # A hand-edited ?jahr=abc shows the whole list rather than an error page.
-        if not self.value() or not self.value().isdigit():
+        year = plain_year(self.value() or "")
+        if year is None:
             return queryset
-        year = int(self.value())
         return queryset.filter(
             Q(taken_on__year=year) | Q(taken_on__isnull=True, created_at__year=year)
         )

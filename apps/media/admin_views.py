@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.text import plain_number
+
 from .forms import PhotoAltTextForm, PhotoUploadForm
 from .services import photo_save
 from .validators import ACCEPT_ATTRIBUTE
@@ -116,7 +118,8 @@ def photo_chooser_view(model_admin, request):
     query = request.GET.get(SEARCH_VAR, "").strip()
     photo_id = request.GET.get("id", "")
     if photo_id:
-        queryset = queryset.filter(pk=photo_id) if photo_id.isdigit() else queryset.none()
+        pk = plain_number(photo_id)
+        queryset = queryset.filter(pk=pk) if pk is not None else queryset.none()
     elif query:
         queryset, _duplicates = model_admin.get_search_results(request, queryset, query)
     paginator = Paginator(queryset.order_by("-created_at", "-id"), CHOOSER_PER_PAGE)

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from apps.core.text import plain_year
 from apps.news.models import TaggedItem, Topic
 from apps.news.views import ArticleArchiveMixin
 
@@ -73,12 +74,9 @@ class MeetingListView(ListView):
         meetings = published_meetings()
         # ?jahr=2017 narrows the list to one year (the calendar links there); anything that
         # is not a plausible year is ignored.
-        year = self.request.GET.get("jahr", "")
-        if year.isdigit() and len(year) == 4 and year != "0000":
-            self.year = int(year)
+        self.year = plain_year(self.request.GET.get("jahr", ""))
+        if self.year is not None:
             meetings = meetings.filter(starts_on__year=self.year)
-        else:
-            self.year = None
         return meetings
 
     def get_context_data(self, **kwargs):

@@ -121,3 +121,13 @@ def test_year_filter_offers_the_photo_years_newest_first_and_ignores_a_typed_wor
     assert [value for value, _label in year_filter.lookup_choices] == ["2019", "2017"]
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == 2
+
+
+@pytest.mark.parametrize("odd", ["²²²²", "①①①①", "99999999999", "0000", "-5"])
+def test_odd_year_or_photo_number_shows_the_whole_list_not_an_error(editor_client, odd):
+    PhotoFactory(caption="Alt", taken_on=datetime.date(2017, 7, 1))
+    response = changelist(editor_client, jahr=odd)
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 1
+    chooser = editor_client.get(reverse("admin:media_photo_chooser"), {"id": odd})
+    assert chooser.status_code == 200

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.db import OperationalError
+from django.test import Client
 from django.urls import reverse
 
 from apps.news.admin import ArticleAdmin
@@ -79,6 +80,43 @@ def test_database_outage_is_a_german_503_on_every_path(
     assert response.status_code == 503
     assert "Vorübergehend nicht erreichbar" in response.content.decode()
     assert response["Retry-After"] == "30"
+
+
+@pytest.mark.parametrize("page_cache", [0, 600], ids=["page-cache-off", "page-cache-on"])
+@pytest.mark.parametrize(
+    "url", ["/favicon.ico", "/wp-login.php", "/aktuelles/abc/", "/media/x.jpg", "/netzwerk/x/"]
+)
+def test_database_outage_is_a_german_503_on_addresses_that_do_not_exist_too(
+    settings, database_down, page_cache, url
+):
+    # The 404 page reads the database (the footer's pages) where no middleware sees the error;
+    # the test client would re-raise what the 500 handler answers.
+    settings.PAGE_CACHE_SECONDS = page_cache
+    response = Client(raise_request_exception=False).get(url)
+    assert response.status_code == 503
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
+
+
+def test_form_resent_from_the_outage_page_passes_the_csrf_check(monkeypatch):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(StaffUserFactory(username="presse"))
+    add_url = reverse("admin:news_article_add")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(add_url).text)
+    form = article_admin_form(title="Elternabend", csrfmiddlewaretoken=token.group(1))
+    original_save = ArticleAdmin.save_model
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", unreachable)
+    outage = client.post(add_url, form)
+    assert outage.status_code == 503
+    resend = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', outage.text))
+    assert "csrfmiddlewaretoken" in resend
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", original_save)
+    assert client.post(add_url, resend).status_code == 302
+    assert Article.objects.get().title == "Elternabend"
 
 
 def test_outage_page_never_writes_a_typed_password_into_the_page(client, database_down):

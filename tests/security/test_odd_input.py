@@ -28,6 +28,9 @@ ODD_QUERIES = [
     "?jahr=0000",
     "?jahr=-5",
     "?jahr=99999999999999999999",
+    "?jahr=%C2%B2%C2%B2%C2%B2%C2%B2",  # "²²²²": digits to str.isdigit(), not to int()
+    "?jahr=%E2%91%A0%E2%91%A0%E2%91%A0%E2%91%A0",  # "①①①①"
+    "?page=%C2%B2",
     "?q=" + "Ahlen " * 2000,
     "?q=%00",
     "?art=%00&kind=x&monat=13",

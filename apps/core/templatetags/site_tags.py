@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from apps.core.text import plain_number
+
 register = template.Library()
 
 # Characters that could end the <script> data block or start markup, escaped as JSON allows.
@@ -37,6 +39,6 @@ def canonical_url(context):
     request = context["request"]
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
-    if page.isdigit() and page != "1":
+    if plain_number(page) not in (None, 0, 1):
         url = f"{url}?page={page}"
     return url
