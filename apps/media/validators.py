@@ -15,10 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
-# The most pixels a real JPEG codes per byte: an evenly grey, optimised picture reaches about
-# 256 (every 8×8 block needs some bits). A header that claims far more pixels than its bytes can
-# hold is a forged size: libjpeg would paint the missing rest grey instead of failing.
+# The most pixels a real JPEG codes per byte of its compressed picture data: an evenly grey,
+# optimised picture reaches about 256 (every 8×8 block needs some bits). A header that claims
+# far more pixels than its picture data can hold is a forged size: libjpeg would paint the
+# missing rest grey instead of failing. Only the scans count, not comments or metadata, which
+# could pad a forged file to any size.
 JPEG_MAX_PIXELS_PER_BYTE = 1024
+_JPEG_SOS, _JPEG_EOI = 0xDA, 0xD9
+_JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}  # TEM and RST0–7 carry no length
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp,image/gif"
 
 MESSAGES = {
@@ -59,6 +63,35 @@ def _refuse(code, **params):
     raise ValidationError(MESSAGES[code], code=code, params=params or None)
 
 
+def jpeg_scan_bytes(data: bytes) -> int:
+    """Return how many bytes of a JPEG are compressed picture data (its scans), walking its
+    segments; comments, metadata and anything after the end marker do not count."""
+    position, scanned = 2, 0  # after the start-of-image marker
+    while position + 1 < len(data) and data[position] == 0xFF:
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            position += 1
+            continue
+        if marker == _JPEG_EOI:
+            break
+        if marker in _JPEG_STANDALONE:
+            position += 2
+            continue
+        position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+        if marker == _JPEG_SOS:
+            # The scan runs to the next marker; 0xFF00 is a stuffed byte, RSTn stays inside.
+            start = position
+            while (position := data.find(b"\xff", position)) != -1 and position + 1 < len(data):
+                following = data[position + 1]
+                if following != 0x00 and not 0xD0 <= following <= 0xD7:
+                    break
+                position += 2
+            else:
+                position = len(data)
+            scanned += position - start
+    return scanned
+
+
 def check_photo_file(file) -> PhotoCheck:
     """Return what the file holds, or raise a ValidationError saying why it is refused."""
     checked = getattr(file, "_photo_check", None)
@@ -94,8 +127,10 @@ def check_photo_file(file) -> PhotoCheck:
     pixels = width * height * frames
     if pixels > max_pixels:
         _refuse("too_many_pixels", megapixels=_megapixels(pixels), limit=_megapixels(max_pixels))
-    if image_format == "JPEG" and pixels > size * JPEG_MAX_PIXELS_PER_BYTE:
-        _refuse("broken")
+    if image_format == "JPEG":
+        file.seek(0)
+        if pixels > jpeg_scan_bytes(file.read()) * JPEG_MAX_PIXELS_PER_BYTE:
+            _refuse("broken")
 
     try:
         file.seek(0)

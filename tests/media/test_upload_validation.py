@@ -10,6 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from apps.media.models import Photo
+from apps.media.validators import JPEG_MAX_PIXELS_PER_BYTE, jpeg_scan_bytes
 from tests.factories.media import image_bytes, image_upload
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,12 @@ def jpeg_claiming(width, height):
     start = data.find(b"\xff\xc0")  # the frame header: length, precision, height, width
     struct.pack_into(">HH", data, start + 5, height, width)
     return bytes(data)
+
+
+def padded_with_a_comment(data, size=60_000):
+    """The JPEG with a comment segment of size bytes after its start marker."""
+    comment = b"\xff\xfe" + (size + 2).to_bytes(2, "big") + b"x" * size
+    return data[:2] + comment + data[2:]
 
 
 def animated_gif(size=(60, 60), frames=5):
@@ -87,6 +94,18 @@ TOO_MANY_PIXELS = "Megapixel"
         ),
         pytest.param("foto.jpg", noise_jpeg()[:6000], BROKEN, id="truncated-jpeg"),
         pytest.param("foto.jpg", jpeg_claiming(7000, 7000), BROKEN, id="jpeg-header-claims-49mp"),
+        pytest.param(
+            "foto.jpg",
+            padded_with_a_comment(jpeg_claiming(7000, 7000), size=65000),
+            BROKEN,
+            id="jpeg-header-claims-49mp-padded-with-a-comment",
+        ),
+        pytest.param(
+            "foto.jpg",
+            jpeg_claiming(7000, 7000) + b"\0" * 200_000,
+            BROKEN,
+            id="jpeg-header-claims-49mp-padded-after-its-end",
+        ),
         pytest.param(
             "riesig.png",
             png_claiming(30000, 30000),
@@ -187,3 +206,17 @@ def test_evenly_grey_large_jpeg_is_still_accepted():
     Image.new("L", (3000, 3000), 128).save(grey, "JPEG", optimize=True)
     checked = check_photo_file(ContentFile(grey.getvalue(), name="grau.jpg"))
     assert (checked.width, checked.height) == (3000, 3000)
+
+
+@pytest.mark.parametrize("progressive", [False, True], ids=["baseline", "progressive"])
+def test_scan_bytes_count_the_picture_data_not_comments_metadata_or_trailing_bytes(progressive):
+    buffer = io.BytesIO()
+    Image.new("RGB", (2000, 2000), (128, 128, 128)).save(
+        buffer, "JPEG", optimize=True, progressive=progressive, exif=b"Exif\0\0" + b"x" * 5000
+    )
+    flat_grey = buffer.getvalue()
+    scanned = jpeg_scan_bytes(flat_grey)
+    assert 0 < scanned < len(flat_grey) - 5000
+    # The flattest real picture stays well inside the limit, so it is accepted.
+    assert scanned * JPEG_MAX_PIXELS_PER_BYTE > 2000 * 2000
+    assert jpeg_scan_bytes(padded_with_a_comment(flat_grey) + b"\0" * 1000) == scanned
