@@ -22,6 +22,7 @@ enclosure=$(curl -s "$BASE/aktuelles/feed/" | grep -o '<enclosure [^>]*>' | head
 [ -n "$enclosure" ] || fail "kein Foto im Feed"
 [ "$(status "$enclosure")" = 200 ] || fail "Enclosure $enclosure nicht erreichbar"
 rendition=$(curl -s "$BASE/aktuelles/" | grep -o 'src="/media/renditions/[^"]*"' | head -1 | cut -d'"' -f2 || true)
+[ -n "$rendition" ] || fail "keine Rendition auf /aktuelles/"
 [ "$(status "$BASE$rendition")" = 200 ] || fail "Rendition $rendition nicht erreichbar"
 # An original, as the lightbox or a download links it.
 media=$(sed -n 's/^MEDIA_ROOT=//p' .env.production)
@@ -30,4 +31,15 @@ original="/media/$(cd "$media" && find photos -type f -name '*.jpg' | head -1)"
 if curl -s -D - -o /dev/null "$BASE/aktuelles/" | grep -qi "^x-page-cache"; then
     fail "X-Page-Cache sichtbar"
 fi
-echo "make serve: Seite (gzip), Foto, Rendition und Feed-Enclosure über Caddy erreichbar."
+# Login throttling sees the visitor's address behind Caddy (else one typo locks everybody out).
+jar=$(mktemp /tmp/serve-check.XXXXXX.cookies)
+login="$BASE/admin/login/"
+csrf=$(curl -s -c "$jar" "$login" | grep -o 'name="csrfmiddlewaretoken" value="[^"]*"' | cut -d'"' -f4)
+[ -n "$csrf" ] || fail "keine Anmeldeseite unter $login"
+curl -s -o /dev/null -b "$jar" -e "$login" --data-urlencode "csrfmiddlewaretoken=$csrf" \
+    --data-urlencode "username=pruefung-$$" --data-urlencode "password=falsch" "$login"
+rm -f "$jar"
+address=$(DJANGO_SETTINGS_MODULE=config.settings.production .venv/bin/python manage.py shell --no-imports -c \
+    "from axes.models import AccessAttempt; print(AccessAttempt.objects.get(username='pruefung-$$').ip_address)")
+[ "$address" = 127.0.0.1 ] || fail "Anmeldeschutz sieht die Adresse nicht (ip_address=$address)"
+echo "make serve: Seite (gzip), Foto, Rendition und Feed-Enclosure über Caddy erreichbar; Anmeldeschutz sieht die Adresse."

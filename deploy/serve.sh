@@ -21,8 +21,8 @@ if ! command -v caddy >/dev/null; then
         exit 1
     fi
 fi
-# Debian's package starts a Caddy of its own on port 80; this one has its own config.
-systemctl disable --now caddy >/dev/null 2>&1 || true
+# Debian's package also starts its own Caddy (port 80, caddy.service): it stays as it is;
+# this one listens on PORT with deploy/Caddyfile and no admin endpoint, so they do not meet.
 
 if [ ! -f .env.production ]; then
     umask 077
@@ -33,6 +33,8 @@ DATABASE_URL=sqlite:///$ROOT/production.sqlite3
 MEDIA_ROOT=$ROOT/production-media
 CACHE_URL=dbcache://django_cache
 ALLOWED_HOSTS=127.0.0.1,localhost
+# Caddy is the one proxy in front: login throttling reads the visitor's address from it.
+AXES_PROXY_COUNT=1
 # Plain HTTP on this machine only; delete this line on a server with TLS in front.
 HTTPS=False
 ENV
@@ -55,6 +57,8 @@ export MEDIA_ROOT=${MEDIA_ROOT:-$ROOT/production-media}
 export SITE_ADDRESS=${SITE_ADDRESS:-http://127.0.0.1:$PORT}
 export CADDY_BIND=${CADDY_BIND:-127.0.0.1}
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}
+# Also for a .env.production written before that line was part of it.
+export AXES_PROXY_COUNT=${AXES_PROXY_COUNT:-1}
 
 .venv/bin/gunicorn -c config/gunicorn.py config.wsgi &
 GUNICORN=$!

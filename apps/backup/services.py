@@ -48,7 +48,9 @@ def site_backup(*, destination: Path) -> dict:
     snapshot even while editors keep working.
     """
     destination = Path(destination)
-    destination.mkdir(parents=True, exist_ok=True)
+    # Only its owner may read a backup: it holds the editors' password hashes.
+    destination.mkdir(mode=0o700, parents=True, exist_ok=True)
+    destination.chmod(0o700)
     buffer = io.StringIO()
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -73,6 +75,8 @@ def site_backup(*, destination: Path) -> dict:
         "media": media_checksums(media_root),
     }
     (destination / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    for name in (DATA_FILE, MEDIA_FILE, MANIFEST_FILE):
+        (destination / name).chmod(0o600)
     return manifest
 
 

@@ -243,7 +243,13 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The proxies in front that write X-Forwarded-For (Caddy in `make serve`: 1). The nearest one
+# replaces whatever header a visitor sent and does not list itself, so django-ipware expects
+# one address fewer; without a proxy only REMOTE_ADDR counts (a visitor could forge the header).
+_front_proxies = env.int("AXES_PROXY_COUNT", default=0)
+if _front_proxies:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_IPWARE_PROXY_COUNT = max(_front_proxies - 1, 0)
 # The domain in the UIDs of the meetings calendar; it must never change once subscribed.
 NETWORK_ICAL_UID_DOMAIN = env("NETWORK_ICAL_UID_DOMAIN", default="praeventionskette-ahlen.de")
 

@@ -119,3 +119,10 @@ def test_restore_refuses_an_archive_that_writes_outside_media(tmp_path, media_ro
         archive.add(evil, arcname="media/../../evil.txt")
     with pytest.raises(ValueError, match="Unsichere Pfadangabe"):
         site_restore(source=tmp_path / "b")
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, media_root):
+    backup_dir = tmp_path / "sicherung"
+    site_backup(destination=backup_dir)
+    assert backup_dir.stat().st_mode & 0o777 == 0o700
+    assert {path.stat().st_mode & 0o777 for path in backup_dir.iterdir()} == {0o600}

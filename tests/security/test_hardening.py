@@ -104,3 +104,38 @@ def test_visitors_never_see_the_page_cache_header(client, settings):
     response = client.get("/aktuelles/")
     assert "X-Page-Cache" not in response
     assert "Permissions-Policy" in response  # also on a cached page
+
+
+CLIENT_ADDRESS = """
+import django
+django.setup()
+from axes.helpers import get_client_ip_address
+from django.test import RequestFactory
+request = RequestFactory().get("/", REMOTE_ADDR="", HTTP_X_FORWARDED_FOR="203.0.113.5")
+print(get_client_ip_address(request))
+"""
+
+
+@pytest.mark.parametrize(("proxies", "seen"), [("1", "203.0.113.5"), ("0", "None")])
+def test_login_throttling_reads_the_address_the_front_server_forwards_and_only_then(
+    proxies, seen
+):
+    """Behind Caddy gunicorn listens on a socket (no REMOTE_ADDR): without the forwarded
+    address, one mistyped password would lock an editor out for everybody. Without a
+    proxy, a forged header is ignored."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "AXES_PROXY_COUNT": proxies,
+        "ENV_FILE": os.devnull,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", CLIENT_ADDRESS],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == seen
