@@ -117,9 +117,7 @@ print(get_client_ip_address(request))
 
 
 @pytest.mark.parametrize(("proxies", "seen"), [("1", "203.0.113.5"), ("0", "None")])
-def test_login_throttling_reads_the_address_the_front_server_forwards_and_only_then(
-    proxies, seen
-):
+def test_login_throttling_reads_the_address_the_front_server_forwards_and_only_then(proxies, seen):
     """Behind Caddy gunicorn listens on a socket (no REMOTE_ADDR): without the forwarded
     address, one mistyped password would lock an editor out for everybody. Without a
     proxy, a forged header is ignored."""
