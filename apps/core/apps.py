@@ -15,8 +15,10 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_migrate
 
         from .cache import connect_signals, create_cache_table
+        from .lookups import connect_sqlite_casefold
 
         connect_signals()
+        connect_sqlite_casefold()
         # A database cache (production's default) gets its table with every `migrate`, before
         # the first migration saves anything (a save makes cached pages stale, in that table).
         pre_migrate.connect(create_cache_table, dispatch_uid="apps.core.create_cache_table")

@@ -85,7 +85,7 @@ class TopicsFieldMixin:
 
 @admin.register(Article)
 class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
-    list_display = ["title", "published_at", "state", "author", "tag_list"]
+    list_display = ["title", "published", "state", "author", "tag_list"]
     list_filter = [PublicationStateFilter, "status", "tags"]
     list_select_related = ["author"]
     # At 100,000 articles the unfiltered COUNT(*) beside a filtered one is wasted work.
@@ -173,6 +173,13 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    # A short header: "Veröffentlichungszeitpunkt" would be the widest word in the list.
+    @admin.display(description=_("Veröffentlicht"), ordering="published_at")
+    def published(self, obj):
+        if obj.published_at is None:
+            return "–"
+        return timezone.localtime(obj.published_at).strftime("%d.%m.%Y %H:%M")
 
     @admin.display(description=_("Sichtbarkeit"))
     def state(self, obj):

@@ -9,10 +9,14 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from apps.core.cache import register_schedule
+        from apps.core.lookups import fold_case_everywhere
         from apps.media.services import register_public_use
 
-        from .models import Article
+        from .models import Article, Topic
         from .services import photo_in_released_article
+
+        # "schule" and "Schule", "übergänge" and "Übergänge" are one topic, on SQLite too.
+        fold_case_everywhere(Topic._meta.get_field("name"))
 
         # Cached pages expire when the next scheduled article is due.
         register_schedule(Article.objects.next_publication)
