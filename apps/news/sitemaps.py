@@ -5,9 +5,11 @@ from django.db.models.functions import TruncDay
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from apps.core.dates import DatePrecision
 from apps.core.sitemaps import RouteSitemap
 
 from .models import Article
+from .months import HALF_YEAR_PRECISIONS, MONTH_PRECISIONS
 
 # The sitemaps are instantiated per request (the URLconf passes the classes), so what they
 # cache below lives for one request only.
@@ -44,7 +46,8 @@ class ArticleSitemap(Sitemap):
 
 class ArchiveSitemap(RouteSitemap):
     """The home page, the news list and every year, half-year, month and day archive that
-    has published articles, all from one query."""
+    has published articles, all from one query. An article counts only for the archives its
+    date is known for (a year's, not the day of its internal sort date, which is a 404)."""
 
     limit = 5000
 
@@ -55,29 +58,28 @@ class ArchiveSitemap(RouteSitemap):
             Article.objects.published()
             .order_by()
             .annotate(period=TruncDay("published_at", tzinfo=tz))
-            .values_list("period")
+            .values_list("period", "date_precision")
             .annotate(m=Max("updated_at"))
             .order_by("period")
         )
-        years, half_years, months, day_items = {}, {}, {}, []
-        for period, modified in days:
-            day_items.append(
-                (
-                    "news:archive_day",
-                    {
-                        "year": str(period.year),
-                        "month": f"{period.month:02d}",
-                        "day": f"{period.day:02d}",
-                    },
-                    modified,
-                )
-            )
-            for bucket, key in [
-                (years, period.year),
-                (half_years, (period.year, 1 if period.month <= 6 else 2)),
-                (months, (period.year, period.month)),
+        years, half_years, months, days_known = {}, {}, {}, {}
+        for period, precision, modified in days:
+            for bucket, key, precisions in [
+                (years, period.year, None),
+                (half_years, (period.year, 1 if period.month <= 6 else 2), HALF_YEAR_PRECISIONS),
+                (months, (period.year, period.month), MONTH_PRECISIONS),
+                (days_known, period, (DatePrecision.DAY,)),
             ]:
-                bucket[key] = max(bucket.get(key, modified), modified)
+                if precisions is None or precision in precisions:
+                    bucket[key] = max(bucket.get(key, modified), modified)
+        day_items = [
+            (
+                "news:archive_day",
+                {"year": str(d.year), "month": f"{d.month:02d}", "day": f"{d.day:02d}"},
+                modified,
+            )
+            for d, modified in days_known.items()
+        ]
         latest = max(years.values(), default=None)
         return [
             ("home", {}, latest),

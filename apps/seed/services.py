@@ -156,7 +156,15 @@ class _Loader:
         if record is not None:
             obj = model.objects.filter(pk=record.object_id).first()
             return obj, obj is None
-        obj = model.objects.filter(**lookup).first()
+        # A record another entry already claims is not this one (two roles of one person at
+        # one institution, from two texts, say).
+        content_type = ContentType.objects.get_for_model(model)
+        claimed = [
+            record.object_id
+            for record in self.records.values()
+            if record.content_type_id == content_type.pk
+        ]
+        obj = model.objects.filter(**lookup).exclude(pk__in=claimed).first()
         if obj is not None:
             self._remember(key, obj)
         return obj, False
@@ -394,6 +402,7 @@ class _Loader:
                         "ends_on": role.get("ends_on"),
                         "as_mentioned": role.get("as_mentioned", False),
                         "mentioned_precision": role.get("mentioned", DatePrecision.DAY),
+                        "mentioned_inferred": role.get("mentioned_inferred", False),
                     },
                     label=f"{person} – {role.get('title') or role['kind']}",
                     sources=role.get("sources", row["sources"]),

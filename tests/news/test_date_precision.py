@@ -53,3 +53,19 @@ def test_an_address_with_more_or_less_of_the_date_redirects_to_the_articles_own(
     assert client.get("/aktuelles/2019/05/z/")["Location"] == "/aktuelles/2019/05/14/z/"
     assert client.get("/aktuelles/2019/06/y/").status_code == 404
     assert client.get("/aktuelles/2018/y/").status_code == 404
+
+
+def test_sitemap_lists_only_the_archives_an_articles_known_date_makes(client):
+    ArticleFactory(title="Nur das Jahr", slug="jahr", published_at=NOON, date_precision="year")
+    ArticleFactory(
+        title="Der Monat", slug="monat", published_at=NOON + datetime.timedelta(days=40),
+        date_precision="month",
+    )  # fmt: skip
+    listed = client.get("/sitemap-archiv.xml").content.decode()
+    year, month = NOON.year, (NOON + datetime.timedelta(days=40)).month
+    assert f"/aktuelles/{year}/</loc>" in listed
+    assert f"/aktuelles/{year}/{month:02d}/</loc>" in listed
+    assert f"/aktuelles/{year}/{NOON.month:02d}/</loc>" not in listed
+    assert f"/aktuelles/{year}/{NOON.month:02d}/{NOON.day:02d}/</loc>" not in listed
+    for address in (f"/aktuelles/{year}/", f"/aktuelles/{year}/{month:02d}/"):
+        assert client.get(address).status_code == 200

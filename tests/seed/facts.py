@@ -71,10 +71,6 @@ LKS = "institution:landeskoordinierungsstelle"
 ISA_LKS = "Das ISA ist seit 2012 Träger der Landeskoordinierungsstelle"
 KPK = "programme:kommunale-praeventionsketten-nrw"
 KEKIZ = "programme:kein-kind-zuruecklassen"
-MENTION_GUESSED = (
-    "004 gives no date: the site shows the guessed year bare („genannt 2017“); it should say "
-    "that the year is inferred, as the Planungsworkshop's own date does"
-)
 
 # --- 000: Stadt Ahlen, the Kinderstark learning network meeting in Neuss, 15.11.2022 -------
 
@@ -767,8 +763,7 @@ facts(
     ("name", "Marco Becker", "Marco Becker"),
     ("role", MFKJKS, f"Marco Becker vom {MFKJKS}"),
     ("organisation", MFKJKS, f"Marco Becker vom {MFKJKS}", "institution:mfkjks"),
-    ("mentioned", "vermutlich 2015", "beim 13. Lernnetzwerktreffen",
-     {"xfail": "the 13th meeting's year is a guess; Becker's page says „genannt 2015“ bare"}),
+    ("mentioned", "vermutlich 2015", "beim 13. Lernnetzwerktreffen"),
 )  # fmt: skip
 facts(
     "002",
@@ -994,7 +989,7 @@ facts(
      "die Fachbereichsleitung Jugend, Soziales und Integration der Stadt Ahlen"),
     ("organisation", "Fachbereich Jugend, Soziales und Integration der Stadt Ahlen",
      "Fachbereichsleitung Jugend, Soziales und Integration der Stadt Ahlen", FB),
-    ("mentioned", "2017", "am 9. November ein Austausch", H2),
+    ("mentioned", "9. November 2017", "am 9. November ein Austausch", H2),
 )  # fmt: skip
 facts(
     "003",
@@ -1134,8 +1129,8 @@ facts(
     "person:ursula-woltering",
     ("other_name", "Ulla Woltering", "Integration Ulla Woltering"),
     ("role", "Leiterin der Fachbereichs Jugend, Soziales und Integration",
-     "die Leiterin der Fachbereichs Jugend, Soziales und Integration",
-     {"xfail": "004's title „Leiterin der Fachbereichs …“ is not kept beside 003's (one role title)"}),
+     "die Leiterin der Fachbereichs Jugend, Soziales und Integration"),
+    ("mentioned", "vermutlich im 1. Halbjahr 2017", "Ulla Woltering die bereits vorliegenden"),
 )  # fmt: skip
 facts(
     "004",
@@ -1144,7 +1139,7 @@ facts(
     ("role", "Moderator", "Moderiert wurde der Workshop durch Axel Jürgens"),
     ("organisation", "Agentur Petres & Helbig", "Axel Jürgens von der Agentur Petres & Helbig",
      "institution:petres-helbig"),
-    ("mentioned", "vermutlich 1. Halbjahr 2017", "Moderiert wurde der Workshop", {"xfail": MENTION_GUESSED}),
+    ("mentioned", "vermutlich im 1. Halbjahr 2017", "Moderiert wurde der Workshop"),
 )  # fmt: skip
 for slug, name in (("heinz-juergen-stolz", "Dr. Heinz-Jürgen Stolz"), ("christina-guenther", "Dr. Christina Günther")):  # fmt: skip
     facts(
@@ -1155,8 +1150,7 @@ for slug, name in (("heinz-juergen-stolz", "Dr. Heinz-Jürgen Stolz"), ("christi
          "von der KeKiz-Landeskoordinierungsstelle, die die kommunale Begleitung übernommen haben"),
         ("organisation", "Landeskoordinierungsstelle Kommunale Präventionsketten NRW",
          "von der KeKiz-Landeskoordinierungsstelle", LKS),
-        ("mentioned", "vermutlich 1. Halbjahr 2017", "die die kommunale Begleitung übernommen haben",
-         {"xfail": MENTION_GUESSED}),
+        ("mentioned", "vermutlich im 1. Halbjahr 2017", "die die kommunale Begleitung übernommen haben"),
     )  # fmt: skip
 facts(
     "004",

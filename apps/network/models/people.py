@@ -164,6 +164,14 @@ class Role(models.Model):
         default=DatePrecision.DAY,
         help_text=_("Wie genau die Quellen den Tag der Erwähnung nennen."),
     )
+    mentioned_inferred = models.BooleanField(
+        _("Zeitpunkt der Erwähnung erschlossen"),
+        default=False,
+        help_text=_(
+            "Die Quelle nennt kein Datum; der Zeitpunkt ist aus anderen Texten erschlossen. "
+            "Die Website schreibt dann „genannt vermutlich …“."
+        ),
+    )
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     history = HistoricalRecords(verbose_name=_("Version einer Funktion"))
@@ -220,10 +228,11 @@ class Role(models.Model):
             end = self.ends_on or self.starts_on
             first = date_label(self.starts_on, self.mentioned_precision)
             last = date_label(end, self.mentioned_precision)
+            guess = "vermutlich " if self.mentioned_inferred else ""
             if first != last:
-                return f"genannt zwischen {first} und {last}"
+                return f"genannt {guess}zwischen {first} und {last}"
             preposition = MENTION_PREPOSITIONS.get(self.mentioned_precision, "")
-            return f"genannt {preposition}{first}"
+            return f"genannt {guess}{preposition}{first}"
         start = date_format(self.starts_on, "F Y") if self.starts_on else ""
         end = date_format(self.ends_on, "F Y") if self.ends_on else ""
         if start and end:

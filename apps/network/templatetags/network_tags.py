@@ -79,3 +79,12 @@ def meeting_structured_data(context, meeting, organisers=(), photo_uses=()):
             for shape in ("landscape", "original")
         ]
     return data
+
+
+@register.filter
+def year_heading(meetings, year):
+    """The heading of a year's meetings: "2014", or "vermutlich 2014" when the year of every
+    one of them is only inferred (the texts give none)."""
+    if meetings and all(meeting.date_inferred for meeting in meetings):
+        return f"vermutlich {year}"
+    return str(year)
