@@ -43,6 +43,31 @@ class Contribution(NamedTuple):
         return "; ".join(part.description for part in self.parts)
 
 
+class MeetingParts(NamedTuple):
+    """A person's parts in one meeting (a greeting and the moderation), listed once."""
+
+    meeting: Meeting
+    parts: list[MeetingParticipation]
+
+    @property
+    def description(self) -> str:
+        return "; ".join(part.description for part in self.parts)
+
+
+def meetings_of(person: Person) -> list[MeetingParts]:
+    """Return the public meetings a person took part in, newest first, each once."""
+    participations = (
+        MeetingParticipation.objects.public()
+        .filter(person=person)
+        .select_related("meeting", "meeting__host_municipality")
+        .order_by("-meeting__starts_on", "meeting_id", "order")
+    )
+    by_meeting = {}
+    for participation in participations:
+        by_meeting.setdefault(participation.meeting_id, []).append(participation)
+    return [MeetingParts(parts[0].meeting, parts) for parts in by_meeting.values()]
+
+
 def coordinators_of(*, municipality: Municipality, on: datetime.date) -> QuerySet[Role]:
     """Return the coordinator roles of a municipality held on a day, with their people."""
     return (

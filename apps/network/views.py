@@ -10,7 +10,6 @@ from apps.news.views import ArticleArchiveMixin
 from .models import (
     Institution,
     Meeting,
-    MeetingParticipation,
     Municipality,
     Person,
     Programme,
@@ -18,6 +17,7 @@ from .models import (
     Role,
 )
 from .selectors import (
+    meetings_of,
     municipalities_and_institutions,
     participants_and_host_coordinators,
     programme_memberships_by_municipality,
@@ -183,10 +183,7 @@ class PersonDetailView(DetailView):
         person = self.object
         return super().get_context_data(
             person=person,
-            participations=MeetingParticipation.objects.public()
-            .filter(person=person)
-            .select_related("meeting", "meeting__host_municipality")
-            .order_by("-meeting__starts_on", "order"),
+            participations=meetings_of(person),
             **_latest_articles(published_articles_about(person)),
             **kwargs,
         )

@@ -73,3 +73,16 @@ def test_a_person_with_two_parts_is_listed_once_and_a_role_is_not_said_twice():
         "Begrüßung als Gastgeber; Moderation",
         "Vortrag oder Impuls (per Video)",
     ]
+
+
+def test_the_person_page_lists_a_meeting_with_two_parts_once(client):
+    person = PersonFactory()
+    meeting = MeetingFactory(starts_on=DAY, title="Bedingungen gelingenden Aufwachsens")
+    MeetingParticipationFactory(meeting=meeting, person=person, role="host", note="Begrüßung")
+    MeetingParticipationFactory(meeting=meeting, person=person, role="moderator", order=2)
+    MeetingParticipationFactory(meeting=MeetingFactory(starts_on=DAY), person=person)
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert page.count(meeting.get_absolute_url()) == 1
+    assert "Gastgeber/in (Begrüßung); Moderation" in page
