@@ -140,6 +140,19 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
         may_release = self.has_release_permission(request)
         return with_attributes(form, may_release=may_release)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.ignored_future_time is not None:
+            when = timezone.localtime(form.ignored_future_time).strftime("%d.%m.%Y %H:%M")
+            messages.warning(
+                request,
+                _(
+                    "Veröffentlicht ab sofort; der eingetragene Zeitpunkt %(when)s Uhr wurde "
+                    "nicht verwendet. Zum Planen auf einen späteren Zeitpunkt „Planen“ wählen."
+                )
+                % {"when": when},
+            )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
             can_release=self.has_release_permission(request),

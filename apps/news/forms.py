@@ -23,6 +23,8 @@ RELEASE_BUTTONS = (PUBLISH, SCHEDULE, UNPUBLISH)
 class ArticleAdminForm(DatePrecisionFormMixin, ConcurrentEditForm):
     # Set by the admin: whether the user may release (publish, schedule, unpublish).
     may_release = False
+    # A future time that "Veröffentlichen" did not use.
+    ignored_future_time = None
 
     def clean(self):
         cleaned = super().clean()
@@ -39,7 +41,10 @@ class ArticleAdminForm(DatePrecisionFormMixin, ConcurrentEditForm):
         when = cleaned.get("published_at")
         if pressed == PUBLISH:
             cleaned["status"] = Article.Status.PUBLISHED
-            # "Veröffentlichen" means now, unless a past time was chosen on purpose.
+            # "Veröffentlichen" means now, unless a past time was chosen on purpose; a future
+            # time typed in is not used (the admin says so: "Planen" schedules).
+            if when is not None and when > now:
+                self.ignored_future_time = when
             if when is None or when > now:
                 cleaned["published_at"] = now
         elif pressed == SCHEDULE:

@@ -173,7 +173,12 @@ class Article(PrecisionDated):
         related_name="articles",
     )
     tags = TaggableManager(
-        _("Themen"), through=TaggedItem, blank=True, help_text=_("Durch Komma getrennt.")
+        _("Themen"),
+        through=TaggedItem,
+        blank=True,
+        help_text=_(
+            "Beim Tippen werden vorhandene Themen vorgeschlagen; ein neues Thema einfach eintippen."
+        ),
     )
     editorial_note = models.TextField(
         _("Interne Notiz"),

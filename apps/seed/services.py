@@ -240,7 +240,8 @@ class _Loader:
         manager = getattr(obj, attribute)
         present = set(manager.values_list("pk", flat=True))
         missing = [item for item in wanted if item is not None and item.pk not in present]
-        self._sync_links(obj, attribute, missing, lambda: manager.add(*missing), label=label)
+        what = str(obj._meta.get_field(attribute).verbose_name)  # "Personen", not "people"
+        self._sync_links(obj, what, missing, lambda: manager.add(*missing), label=label)
 
     def sync_tags(self, obj, names: list[str], *, label: str) -> None:
         if obj is None:

@@ -52,15 +52,19 @@ def test_draft_begun_on_monday_and_published_on_thursday_is_dated_thursday(
 
 def test_publish_with_a_future_time_in_the_field_still_means_now(publisher_client):
     later = timezone.localtime() + datetime.timedelta(days=2)
-    publisher_client.post(
+    response = publisher_client.post(
         ADD,
         article_admin_form(
             published_at_0=later.strftime("%d.%m.%Y"),
             published_at_1=later.strftime("%H:%M:%S"),
             _publish="x",
         ),
+        follow=True,
     )
     assert Article.objects.get().is_published
+    # … and the editor is told that the time was not used.
+    warning = next(str(m) for m in response.context["messages"] if "nicht verwendet" in str(m))
+    assert later.strftime("%d.%m.%Y %H:%M") in warning and "„Planen“" in warning
 
 
 def test_schedule_needs_a_future_time_and_then_schedules(publisher_client):
@@ -113,6 +117,11 @@ def test_buttons_match_the_role(client, editor, publisher):
     assert 'name="_publish"' in publisher_page and 'name="_schedule"' in publisher_page
     # "Sichern" comes first, so Enter in a field never publishes.
     assert publisher_page.index('name="_save"') < publisher_page.index('name="_publish"')
+
+    # On a published article an editor's save waits for release, and the preview shows it.
+    client.force_login(editor)
+    released = client.get(reverse("admin:news_article_change", args=[ArticleFactory().pk]))
+    assert 'name="_preview"' in released.content.decode()
 
 
 def test_save_and_preview_opens_the_preview_of_a_draft_without_time(editor_client):

@@ -75,7 +75,7 @@ def test_restarts_and_resyncs_undo_nothing_and_duplicate_nothing(seed):
     assert sum(report.created.values()) == 0 and sum(report.changed.values()) == 0
     # Reported, one each: the story's title and slug, the caption, the removed link, the
     # extended role, the first name (publication states are never compared).
-    assert set(report.kept) == {"Artikel", "Foto", "Artikel (people)", "Funktion", "Person"}
+    assert set(report.kept) == {"Artikel", "Foto", "Artikel (Personen)", "Funktion", "Person"}
 
 
 def test_make_run_start_into_a_loaded_database_touches_nothing(seed):

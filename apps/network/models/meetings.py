@@ -170,7 +170,12 @@ class Meeting(PrecisionDated):
         help_text=_("Zum Beispiel der Bericht des ISA."),
     )
     tags = TaggableManager(
-        _("Themen"), through=TaggedItem, blank=True, help_text=_("Durch Komma getrennt.")
+        _("Themen"),
+        through=TaggedItem,
+        blank=True,
+        help_text=_(
+            "Beim Tippen werden vorhandene Themen vorgeschlagen; ein neues Thema einfach eintippen."
+        ),
     )
     is_published = models.BooleanField(
         _("öffentlich sichtbar"),
