@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import changes
+from .admin_mixins import ReleaseControlledAdmin
 from .models import ChangeRequest
 from .roles import RELEASE_PERMISSION
 from .services import ReleaseRefused, change_reject, change_release
@@ -35,6 +37,27 @@ class ChangeRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"unreleased": self._unreleased(request), **(extra_context or {})}
+        )
+
+    def _unreleased(self, request):
+        """New records no visitor sees yet, per kind, with the list that shows them."""
+        found = []
+        for model, model_admin in self.admin_site._registry.items():
+            if not isinstance(model_admin, ReleaseControlledAdmin):
+                continue
+            if not model_admin.has_view_permission(request):
+                continue
+            count = model_admin.unreleased().count()
+            if count:
+                opts = model._meta
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+                query = urlencode(model_admin.unreleased_filter)
+                found.append((opts.verbose_name_plural, count, f"{url}?{query}"))
+        return sorted(found, key=lambda row: str(row[0]))
 
     def has_release_permission(self, request):
         return request.user.has_perm(RELEASE_PERMISSION)

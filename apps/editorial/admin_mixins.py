@@ -254,6 +254,13 @@ class ReleaseControlledAdmin(EditorialAdmin):
         """The release right; Django also asks it for actions with permissions=["release"]."""
         return request.user.has_perm(self.publish_permission)
 
+    # New records waiting for a first release, and the list filter that shows them: Freigabe
+    # finds them beside the waiting changes (ChangeRequestAdmin).
+    unreleased_filter = {"is_published__exact": "0"}
+
+    def unreleased(self):
+        return self.model._default_manager.filter(is_published=False)
+
     def is_released(self, obj):
         return obj.is_published
 

@@ -140,6 +140,12 @@ class ArticleAdmin(TopicsFieldMixin, ReleaseControlledAdmin):
         may_release = self.has_release_permission(request)
         return with_attributes(form, may_release=may_release)
 
+    unreleased_filter = {"status__exact": Article.Status.REVIEW}
+
+    def unreleased(self):
+        """Articles submitted for release (drafts are the editors' own until submitted)."""
+        return Article.objects.filter(status=Article.Status.REVIEW)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if form.ignored_future_time is not None:

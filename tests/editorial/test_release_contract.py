@@ -24,7 +24,7 @@ from tests.factories import (
     RoleFactory,
     UserFactory,
 )
-from tests.factories.admin_forms import scraped_form
+from tests.factories.admin_forms import article_admin_form, scraped_form
 
 pytestmark = pytest.mark.django_db
 
@@ -664,3 +664,16 @@ def test_every_version_of_a_proposal_and_its_rejection_stay_on_record(
     logged = LogEntry.objects.filter(object_id=str(article.pk)).latest("action_time")
     assert logged.user == publisher
     assert "Vorgeschlagene Änderung von redakteurin verworfen: Titel" in logged.get_change_message()
+
+
+def test_freigabe_finds_new_records_waiting_for_a_first_release_beside_the_changes(
+    as_publisher, as_editor
+):
+    as_editor.post(reverse("admin:news_article_add"), article_admin_form(_submit_review="x"))
+    MeetingFactory(is_published=False)
+    PersonFactory(is_published=True)
+    page = as_publisher.get(reverse("admin:editorial_changerequest_changelist")).content.decode()
+    assert "Neu und noch nicht freigegeben" in page
+    assert "?status__exact=review" in page and "Artikel: 1" in page
+    assert "Treffen: 1" in page and "Personen: " not in page
+    assert as_publisher.get(reverse("admin:news_article_changelist") + "?status__exact=review")
