@@ -78,6 +78,18 @@ def topics_with_published_articles():
     )
 
 
+def topics_field():
+    """The topics of an article or a meeting: one vocabulary, suggested while typing."""
+    return TaggableManager(
+        _("Themen"),
+        through=TaggedItem,
+        blank=True,
+        help_text=_(
+            "Beim Tippen werden vorhandene Themen vorgeschlagen; ein neues Thema einfach eintippen."
+        ),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return articles that visitors may see now."""
@@ -172,14 +184,7 @@ class Article(PrecisionDated):
         blank=True,
         related_name="articles",
     )
-    tags = TaggableManager(
-        _("Themen"),
-        through=TaggedItem,
-        blank=True,
-        help_text=_(
-            "Beim Tippen werden vorhandene Themen vorgeschlagen; ein neues Thema einfach eintippen."
-        ),
-    )
+    tags = topics_field()
     editorial_note = models.TextField(
         _("Interne Notiz"),
         blank=True,

@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
 
 from apps.core.dates import DatePrecision, PrecisionDated, date_iso, date_label
 from apps.core.text import german_slugify, unique_slug
-from apps.news.models import TaggedItem
+from apps.news.models import topics_field
 
 from .organisations import Institution, Municipality, Programme
 from .people import Person
@@ -169,14 +168,7 @@ class Meeting(PrecisionDated):
         blank=True,
         help_text=_("Zum Beispiel der Bericht des ISA."),
     )
-    tags = TaggableManager(
-        _("Themen"),
-        through=TaggedItem,
-        blank=True,
-        help_text=_(
-            "Beim Tippen werden vorhandene Themen vorgeschlagen; ein neues Thema einfach eintippen."
-        ),
-    )
+    tags = topics_field()
     is_published = models.BooleanField(
         _("öffentlich sichtbar"),
         default=False,
