@@ -137,7 +137,20 @@ def _is_rich_text(field):
     return callable(getattr(field, "sanitize", None))
 
 
-class LockableAdmin:
+class CheckedBulkDelete:
+    """A bulk delete ("Ausgewählte … löschen") checks every record as has_delete_permission()
+    does for one, and refuses the whole delete if one of them may not go."""
+
+    def refuse_undeletable(self, request, queryset):
+        if not all(self.has_delete_permission(request, obj) for obj in queryset):
+            raise PermissionDenied
+
+    def delete_queryset(self, request, queryset):
+        self.refuse_undeletable(request, queryset)
+        super().delete_queryset(request, queryset)
+
+
+class LockableAdmin(CheckedBulkDelete):
     """Change and delete rights that follow is_locked(request, obj): a record visitors already
     see is read-only for users without the right to release it (photos in use, roles of
     published people). Subclasses say when in is_locked()."""
@@ -152,15 +165,6 @@ class LockableAdmin:
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and not (obj is not None and self.is_locked(request, obj))
-
-    def refuse_undeletable(self, request, queryset):
-        """Refuse a bulk delete that includes a record the user may not delete."""
-        if not all(self.has_delete_permission(request, obj) for obj in queryset):
-            raise PermissionDenied
-
-    def delete_queryset(self, request, queryset):
-        self.refuse_undeletable(request, queryset)
-        super().delete_queryset(request, queryset)
 
 
 def with_attributes(form, **attributes):
@@ -233,7 +237,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ReleaseControlledAdmin(EditorialAdmin):
+class ReleaseControlledAdmin(CheckedBulkDelete, EditorialAdmin):
     """Main content (articles, meetings, people, pages): Redaktion writes, Freigabe releases.
 
     Editors' new records are stored unpublished; their changes to released records wait for
@@ -348,13 +352,10 @@ class ReleaseControlledAdmin(EditorialAdmin):
             actions.pop("delete_selected", None)
         return actions
 
-    # A bulk delete checks every record as has_delete_permission() does.
-    delete_queryset = LockableAdmin.delete_queryset
-    refuse_undeletable = LockableAdmin.refuse_undeletable
-
     def save_model(self, request, obj, form, change):
         # One request may save several rows (the list's editable columns): each starts afresh.
         request._editorial_proposed, request._editorial_waiting = False, None
+        request._editorial_saved = getattr(request, "_editorial_saved", 0) + 1
         if self.has_release_permission(request):
             super().save_model(request, obj, form, change)
             return
@@ -375,6 +376,7 @@ class ReleaseControlledAdmin(EditorialAdmin):
             obj=live, form=form, user=request.user, exclude=tuple(locked)
         )
         request._editorial_proposed = True
+        request._editorial_proposals = getattr(request, "_editorial_proposals", 0) + 1
         form.save_m2m = lambda: None
         if request._editorial_waiting is not None:
             messages.info(
@@ -385,6 +387,14 @@ class ReleaseControlledAdmin(EditorialAdmin):
                 )
                 % {"object": live},
             )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # After a list save whose every row became a waiting change, Django's "… wurde
+        # erfolgreich geändert" would contradict the notices that they wait for release.
+        proposals = getattr(request, "_editorial_proposals", 0)
+        if level == messages.SUCCESS and proposals and proposals == request._editorial_saved:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         if getattr(request, "_editorial_proposed", False):

@@ -779,16 +779,10 @@ def proposals_kept(before, after):
     )
 
 
-# Paths that break the contract today (issue 13): strict, so a fix turns them into failures
-# to delete from here. (label, path, who) -> reason.
-BULK_DELETE_500 = (
-    "500: ReleaseControlledAdmin borrows LockableAdmin.delete_queryset, whose super() is "
-    "bound to LockableAdmin (TypeError: super(type, obj)); Freigabe's bulk delete crashes"
-)
-XFAIL = {
-    (label, "action:delete_selected", "Freigabe"): BULK_DELETE_500
-    for label in ("news.article", "network.meeting", "network.person", "pages.page")
-}
+# Paths that break the contract (strict xfails, so a fix turns them into failures to delete
+# from here): (label, path, who) -> reason. None today; the last, Freigabe's bulk delete of
+# articles, meetings, people and pages (a 500), was mended in apps/editorial/admin_mixins.py.
+XFAIL: dict[tuple[str, str, str], str] = {}
 
 # What Freigabe maintains: each of its paths there works (proves the walk's data are valid),
 # except these, refused in German for a reason.

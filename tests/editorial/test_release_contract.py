@@ -162,6 +162,9 @@ def test_list_editable_save_by_editor_keeps_the_page_online_and_waits(as_editor,
     response = as_editor.post(changelist, form)
 
     assert response.status_code == 302
+    said = [str(m) for m in as_editor.get(response.url).context["messages"]]
+    assert any("wartet auf Freigabe" in line for line in said)
+    assert not any("erfolgreich geändert" in line for line in said), said
     impressum.refresh_from_db()
     assert impressum.is_published and impressum.position != 99
     assert visitor.get("/impressum/").status_code == 200
