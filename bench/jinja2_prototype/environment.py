@@ -29,7 +29,7 @@ def environment(**options):
     def picture(photo, **kwargs):
         return Markup(
             env.get_template("media/includes/picture.html").render(
-                photo_tags.picture(photo, **kwargs)
+                photo_tags.picture_context(photo, **kwargs)
             )
         )
 
