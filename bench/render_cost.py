@@ -214,8 +214,10 @@ def request(handler, url):
     return body
 
 
-def measure(urls, requests, rounds, clock):
+def measure(urls, requests, rounds, clock, after_change=False):
     from django.core.handlers.wsgi import WSGIHandler
+
+    from apps.core.cache import bump_content_version
 
     handler = WSGIHandler()
     for url in urls.values():  # warm: fragments, compiled templates, URL caches
@@ -228,6 +230,8 @@ def measure(urls, requests, rounds, clock):
             clock.reset()
             round_times = []
             for _ in range(requests):
+                if after_change:
+                    bump_content_version()
                 start = time.perf_counter()
                 request(handler, url)
                 round_times.append(time.perf_counter() - start)
@@ -301,6 +305,11 @@ def main():
     parser.add_argument(
         "--jinja2", action="store_true", help="render with bench/jinja2_prototype (list, detail)"
     )
+    parser.add_argument(
+        "--after-change",
+        action="store_true",
+        help="a new content version before every request: no fragment is warm",
+    )
     parser.add_argument("--dump", metavar="DIR", help="write each page's HTML into DIR")
     parser.add_argument("--json", help="also write the numbers to this file")
     parser.add_argument("--keep-db", metavar="DIR", help="keep (and reuse) the database here")
@@ -317,10 +326,12 @@ def main():
         return
     clock = Clock()
     clock.install()
-    result = measure(urls, args.requests, args.rounds, clock)
+    result = measure(urls, args.requests, args.rounds, clock, args.after_change)
+    cold = "jede Anfrage nach einer Inhaltsänderung (kein Fragment warm), "
     print(
         f"Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.articles} "
         f"Artikel (SQLite), Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
+        f"{cold if args.after_change else ''}"
         f"{args.rounds} Runden à {args.requests} Anfragen je Seite; "
         f"Systemlast {os.getloadavg()[0]:.1f} (1 min). Befehl: `make bench-render`.\n"
     )
