@@ -1,6 +1,7 @@
 """What an uncached public page costs, and where the time goes (`make bench-render`).
 
-Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--profile NAME]
+Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--only NAME]
+                                   [--profile NAME] [--after-change] [--jinja2] [--dump DIR]
                                    [--json FILE] [--keep-db DIR]
 
 In one process, with the production settings, a throwaway SQLite database of --articles
@@ -12,8 +13,11 @@ it reports the fastest and the median request over all rounds, and splits the me
 into the time spent rendering templates (Template.render of the view's response, less the SQL
 it runs), in SQL (all statements, also those a template starts) and the rest (middleware,
 URL resolving, the view's Python). --profile NAME runs the page of that name under cProfile
-and prints the functions with the most time of their own. The cache is Redis at
-BENCH_REDIS_URL (database 5) if it answers, otherwise Django's local-memory cache.
+and prints the functions with the most time of their own. --after-change starts a new content
+version before every request (no fragment warm: the first request after an editor's change);
+--jinja2 renders the article list and detail with bench/jinja2_prototype; --dump writes each
+page's HTML into DIR (to compare variants). The cache is Redis at BENCH_RENDER_REDIS_URL
+(default database 5) if it answers, otherwise Django's local-memory cache.
 """
 
 import argparse
