@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve test lint vendor-kern vnu bench bench-sqlite bench-postgres bench-compare bench-middleware fault-check backup restore clean
+.PHONY: install run serve test lint vendor-kern vnu bench bench-sqlite bench-postgres bench-compare bench-middleware bench-render fault-check backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ bench-compare: install
 # table into docs/performance.md.
 bench-middleware: install
 	$(BIN)/python bench/middleware_cost.py $(BENCH_ARGS)
+
+# What an uncached public page costs in one process (no server): each page's fastest and median
+# request, split into templates, SQL and the rest; BENCH_ARGS="--profile 'Nachrichten, Seite 1'"
+# profiles one page, "--jinja2" renders the list and detail with bench/jinja2_prototype.
+bench-render: install
+	$(BIN)/python bench/render_cost.py $(BENCH_ARGS)
 
 # The W3C Nu HTML checker (npm vnu-jar, needs Java) for tests/standards/test_valid_html.py;
 # without it that test is skipped, except in CI (REQUIRE_VNU=1).

@@ -1,7 +1,7 @@
 """`make bench-compare`: the site's stack side by side with a bare Django view.
 
 Usage: python bench/compare.py [--articles N] [--seconds S] [--rounds R] [--name NAME]
-                               [--baseline GIT_REF]
+                               [--baseline GIT_REF] [--rows TEXT]
 
 Serves three gunicorn instances at once, each with 2 sync workers on 127.0.0.1: the bare
 Django site of bench/bare_site.py (one view, no middleware), this site with the page cache off
@@ -94,6 +94,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 5)))
     parser.add_argument("--name", default="compare")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--rows", help="only the rows whose name contains this text")
     parser.add_argument("--baseline", help="a git commit to measure beside the working tree")
     args = parser.parse_args()
 
@@ -139,7 +140,12 @@ def main():
             "Cache-Treffer: Einfache Seite (Impressum)": (on[1], "/impressum/"),
             "Cache-Treffer: Nachrichten, Seite 1": (on[1], "/aktuelles/"),
             "Cache-Treffer: Artikel mit Fotos": (on[1], article),
+            # Rendered on every request (issue #19, "Rendering"); the fragments stay warm.
+            "Ungecacht: Nachrichten, Seite 1": (off[1], "/aktuelles/"),
+            "Ungecacht: Artikel mit Fotos": (off[1], article),
         }
+        if args.rows:
+            rows = {name: row for name, row in rows.items() if name == BARE or args.rows in name}
         if args.baseline:
             baseline = workdir / "baseline"
             subprocess.run(

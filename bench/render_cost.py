@@ -1,0 +1,348 @@
+"""What an uncached public page costs, and where the time goes (`make bench-render`).
+
+Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--only NAME]
+                                   [--profile NAME] [--after-change] [--jinja2] [--dump DIR]
+                                   [--json FILE] [--keep-db DIR]
+
+In one process, with the production settings, a throwaway SQLite database of --articles
+articles (`manage.py bench_data`, as `make bench` fills it), the page cache off
+(PAGE_CACHE_SECONDS=0) and the site-wide fragments warm, as on a running site: each page is
+requested through Django's WSGI handler (the whole middleware stack, no server, no sockets)
+--requests times per round, the pages taking turns within each of --rounds rounds. Per page
+it reports the fastest and the median request over all rounds, and splits the median round
+into the time spent rendering templates (Template.render of the view's response, less the SQL
+it runs), in SQL (all statements, also those a template starts) and the rest (middleware,
+URL resolving, the view's Python). --profile NAME runs the page of that name under cProfile
+and prints the functions with the most time of their own. --after-change starts a new content
+version before every request (no fragment warm: the first request after an editor's change);
+--jinja2 renders the article list and detail with bench/jinja2_prototype; --dump writes each
+page's HTML into DIR (to compare variants). The cache is Redis at BENCH_RENDER_REDIS_URL
+(default database 5) if it answers, otherwise Django's local-memory cache.
+"""
+
+import argparse
+import atexit
+import cProfile
+import json
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# bench/jinja2_prototype: the article list and the article detail in Jinja2 (Django's built-in
+# backend), tried before the Django templates; every other template is found as before.
+JINJA2_PROTOTYPE = {
+    "BACKEND": "django.template.backends.jinja2.Jinja2",
+    "DIRS": [ROOT / "bench" / "jinja2_prototype" / "templates"],
+    "APP_DIRS": False,
+    "OPTIONS": {
+        "environment": "jinja2_prototype.environment.environment",
+        "autoescape": True,
+        "context_processors": [
+            "django.template.context_processors.request",
+            "apps.core.context_processors.site",
+            "apps.pages.context_processors.footer_pages",
+        ],
+    },
+}
+REDIS_URL = os.environ.get("BENCH_RENDER_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def redis_answers(url):
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
+        client.flushdb()
+        return True
+    except Exception:
+        return False
+
+
+def configure(articles, keep_db, jinja2=False):
+    workdir = keep_db or tempfile.mkdtemp(prefix="render-cost-")
+    if not keep_db:
+        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+    os.makedirs(workdir, exist_ok=True)
+    database = Path(workdir) / f"bench-{articles}.sqlite3"
+    cache_url = REDIS_URL if redis_answers(REDIS_URL) else "locmemcache://"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "ENV_FILE": os.devnull,
+        "SECRET_KEY": "bench-only-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "False",
+        "CONN_MAX_AGE": "60",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CACHE_URL": cache_url,
+        "STATIC_ROOT": f"{workdir}/static",
+        "PAGE_CACHE_SECONDS": "0",
+        "DEVTOOLS": "True",
+        "LOG_LEVEL": "ERROR",
+    }
+    os.environ.update(env)
+    os.chdir(ROOT)
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    manage = [sys.executable, "manage.py"]
+    if not database.exists():
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], check=True)
+        photos = str(max(articles * 2 // 5, 10))
+        meetings, places, people = (str(max(articles // d, 10)) for d in (50, 250, 33))
+        subprocess.run(
+            [*manage, "bench_data", "--articles", str(articles), "--photos", photos,
+             "--meetings", meetings, "--places", places, "--people", people],
+            check=True,
+        )  # fmt: skip
+    if not Path(env["STATIC_ROOT"], "staticfiles.json").exists():
+        subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], check=True)
+
+    import django
+    from django.conf import settings
+
+    if jinja2:
+        settings.TEMPLATES = [JINJA2_PROTOTYPE, *settings.TEMPLATES]
+    django.setup()
+    return cache_url
+
+
+def pages():
+    from apps.network.models import Meeting
+    from apps.news.models import Article, ArticlePhoto
+
+    published = Article.objects.published()
+    middle = published.order_by("-published_at")[published.count() // 2]
+    day = middle.local_published_at
+    with_photos = ArticlePhoto.objects.filter(position=2).select_related("article").first()
+    article = with_photos.article if with_photos else middle
+    meeting = Meeting.objects.published().order_by("-starts_on").first()
+    return {
+        "Einfache Seite (Impressum)": "/impressum/",
+        "Startseite": "/",
+        "Nachrichten, Seite 1": "/aktuelles/",
+        "Artikel mit Fotos": article.get_absolute_url(),
+        "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
+        "Treffen, Detail": meeting.get_absolute_url(),
+    }
+
+
+class Clock:
+    """Time spent in Template.render (outermost calls only) and in SQL, split."""
+
+    def __init__(self):
+        self.render = self.sql = self.sql_in_render = 0.0
+        self._depth = 0
+
+    def install(self):
+        from django.db import connection
+        from django.template import base as template_base
+
+        clock = self
+        original = template_base.Template.render
+
+        def render(template, context):
+            if clock._depth:
+                return original(template, context)
+            clock._depth += 1
+            sql_before = clock.sql
+            start = time.perf_counter()
+            try:
+                return original(template, context)
+            finally:
+                clock.render += time.perf_counter() - start
+                clock.sql_in_render += clock.sql - sql_before
+                clock._depth -= 1
+
+        template_base.Template.render = render
+        # Jinja2 templates (if a page uses them) are timed the same way.
+        try:
+            from django.template.backends import jinja2 as jinja_backend
+
+            jinja_original = jinja_backend.Template.render
+
+            def jinja_render(template, context=None, request=None):
+                clock._depth += 1
+                sql_before = clock.sql
+                start = time.perf_counter()
+                try:
+                    return jinja_original(template, context, request)
+                finally:
+                    clock._depth -= 1
+                    if not clock._depth:
+                        clock.render += time.perf_counter() - start
+                        clock.sql_in_render += clock.sql - sql_before
+
+            jinja_backend.Template.render = jinja_render
+        except ImportError:
+            pass
+
+        def sql(execute, query, params, many, context):
+            start = time.perf_counter()
+            try:
+                return execute(query, params, many, context)
+            finally:
+                clock.sql += time.perf_counter() - start
+
+        connection.execute_wrappers.append(sql)
+
+    def reset(self):
+        self.render = self.sql = self.sql_in_render = 0.0
+
+
+def environ_for(url):
+    from django.test import RequestFactory
+
+    path, _, query = url.partition("?")
+    environ = RequestFactory()._base_environ(
+        PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD="GET"
+    )
+    environ["HTTP_HOST"] = "127.0.0.1"
+    return environ
+
+
+def request(handler, url):
+    status = []
+
+    def start_response(s, headers):
+        status.append(s)
+
+    response = handler(environ_for(url), start_response)
+    body = b"".join(response)
+    response.close()
+    assert status[0].startswith("200"), (url, status[0])
+    return body
+
+
+def measure(urls, requests, rounds, clock, after_change=False):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from apps.core.cache import bump_content_version
+
+    handler = WSGIHandler()
+    for url in urls.values():  # warm: fragments, compiled templates, URL caches
+        for _ in range(3):
+            request(handler, url)
+    times = {name: [] for name in urls}
+    splits = {name: [] for name in urls}
+    for _ in range(rounds):
+        for name, url in urls.items():
+            clock.reset()
+            round_times = []
+            for _ in range(requests):
+                if after_change:
+                    bump_content_version()
+                start = time.perf_counter()
+                request(handler, url)
+                round_times.append(time.perf_counter() - start)
+            times[name].extend(round_times)
+            total = sum(round_times)
+            splits[name].append((total, clock.render - clock.sql_in_render, clock.sql, requests))
+    result = {}
+    for name in urls:
+        by_total = sorted(splits[name])
+        total, render, sql, n = by_total[len(by_total) // 2]  # the median round
+        result[name] = {
+            "url": urls[name],
+            "min_ms": min(times[name]) * 1000,
+            "median_ms": statistics.median(times[name]) * 1000,
+            "render_ms": render / n * 1000,
+            "sql_ms": sql / n * 1000,
+            "other_ms": (total - render - sql) / n * 1000,
+        }
+    return result
+
+
+def profile(url, requests):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    handler = WSGIHandler()
+    for _ in range(3):
+        request(handler, url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        request(handler, url)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(40)
+    # The project's own functions and the helpers they call per item.
+    ours = r"/apps/|renditions|reverse|dateformat|localtime|defaultfilters"
+    stats.sort_stats("cumulative").print_stats(ours, 30)
+
+
+def dump(urls, directory):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    handler = WSGIHandler()
+    os.makedirs(directory, exist_ok=True)
+    for name, url in urls.items():
+        request(handler, url)
+        Path(directory, name.replace(" ", "_") + ".html").write_bytes(request(handler, url))
+
+
+def table(result):
+    lines = [
+        "| Seite | min ms | Median ms | Templates ms | SQL ms | Rest ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in result.items():
+        lines.append(
+            f"| {name} | {row['min_ms']:.2f} | {row['median_ms']:.2f} | {row['render_ms']:.2f} "
+            f"| {row['sql_ms']:.2f} | {row['other_ms']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--profile", metavar="NAME", help="a page's name (or a URL) to profile")
+    parser.add_argument("--only", action="append", help="time only the pages of these names")
+    parser.add_argument(
+        "--jinja2", action="store_true", help="render with bench/jinja2_prototype (list, detail)"
+    )
+    parser.add_argument(
+        "--after-change",
+        action="store_true",
+        help="a new content version before every request: no fragment is warm",
+    )
+    parser.add_argument("--dump", metavar="DIR", help="write each page's HTML into DIR")
+    parser.add_argument("--json", help="also write the numbers to this file")
+    parser.add_argument("--keep-db", metavar="DIR", help="keep (and reuse) the database here")
+    args = parser.parse_args()
+    cache_url = configure(args.articles, args.keep_db, args.jinja2)
+    urls = pages()
+    if args.only:
+        urls = {name: url for name, url in urls.items() if name in args.only}
+    if args.dump:
+        dump(urls, args.dump)
+        return
+    if args.profile:
+        profile(urls.get(args.profile, args.profile), args.requests * 5)
+        return
+    clock = Clock()
+    clock.install()
+    result = measure(urls, args.requests, args.rounds, clock, args.after_change)
+    cold = "jede Anfrage nach einer Inhaltsänderung (kein Fragment warm), "
+    print(
+        f"Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.articles} "
+        f"Artikel (SQLite), Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
+        f"{cold if args.after_change else ''}"
+        f"{args.rounds} Runden à {args.requests} Anfragen je Seite; "
+        f"Systemlast {os.getloadavg()[0]:.1f} (1 min). Befehl: `make bench-render`.\n"
+    )
+    print(table(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
