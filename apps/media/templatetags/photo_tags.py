@@ -70,7 +70,7 @@ def picture(photo, **options):
         f'\n  <picture>\n    <source type="image/webp" srcset="{e(c["webp_srcset"])}" '
         f'sizes="{sizes}">\n    <img src="{e(src.url)}" srcset="{e(c["fallback_srcset"])}" '
         f'sizes="{sizes}" width="{src.width}" height="{src.height}"\n         alt="{alt}" '
-        f'loading="{c["loading"]}" decoding="async"'
+        f'loading="{e(c["loading"])}" decoding="async"'
     )
     if not figure and css_class:
         parts.append(f'\n         class="{e(css_class)}"')
