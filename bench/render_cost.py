@@ -295,7 +295,7 @@ def log_queries(urls, explain_ms, after_change=False):
     for name, url in urls.items():
         queries = []
 
-        def capture(execute, query, params, many, context):
+        def capture(execute, query, params, many, context, queries=queries):
             start = time.perf_counter()
             try:
                 return execute(query, params, many, context)
@@ -311,7 +311,8 @@ def log_queries(urls, explain_ms, after_change=False):
         for ms, query, params in queries:
             print(f"{ms:8.2f} ms  {query[:400]}  {params!r:.120}")
         for ms, query, params in queries:
-            if ms >= explain_ms and connection.vendor == "postgresql" and query.startswith("SELECT"):
+            slow = ms >= explain_ms and query.startswith("SELECT")
+            if slow and connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query, params)
                     print(f"\n--- EXPLAIN ANALYZE ({ms:.2f} ms): {query[:160]}")
@@ -389,7 +390,8 @@ def main():
     cold = "jede Anfrage nach einer Inhaltsänderung (kein Fragment warm), "
     print(
         f"Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.articles} "
-        f"Artikel ({'PostgreSQL' if args.database_url else 'SQLite'}), Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
+        f"Artikel ({'PostgreSQL' if args.database_url else 'SQLite'}), "
+        f"Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
         f"{cold if args.after_change else ''}"
         f"{args.rounds} Runden à {args.requests} Anfragen je Seite; "
         f"Systemlast {os.getloadavg()[0]:.1f} (1 min). Befehl: `make bench-render`.\n"
