@@ -262,17 +262,21 @@ def measure(urls, requests, rounds, clock, after_change=False):
     return result
 
 
-def profile(url, requests):
+def profile(url, requests, after_change=False):
     from django.core.handlers.wsgi import WSGIHandler
+
+    from apps.core.cache import bump_content_version
 
     handler = WSGIHandler()
     for _ in range(3):
         request(handler, url)
     profiler = cProfile.Profile()
-    profiler.enable()
     for _ in range(requests):
+        if after_change:
+            bump_content_version()
+        profiler.enable()
         request(handler, url)
-    profiler.disable()
+        profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("tottime").print_stats(30)
     stats.sort_stats("cumulative").print_stats(40)
@@ -382,7 +386,7 @@ def main():
         log_queries(urls, args.explain_ms, args.after_change)
         return
     if args.profile:
-        profile(urls.get(args.profile, args.profile), args.requests * 5)
+        profile(urls.get(args.profile, args.profile), args.requests * 5, args.after_change)
         return
     clock = Clock()
     clock.install()
