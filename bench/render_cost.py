@@ -2,7 +2,8 @@
 
 Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--only NAME]
                                    [--profile NAME] [--after-change] [--jinja2] [--dump DIR]
-                                   [--json FILE] [--keep-db DIR]
+                                   [--json FILE] [--keep-db DIR] [--database-url URL]
+                                   [--queries [--explain-ms MS]]
 
 In one process, with the production settings, a throwaway SQLite database of --articles
 articles (`manage.py bench_data`, as `make bench` fills it), the page cache off
@@ -16,7 +17,11 @@ URL resolving, the view's Python). --profile NAME runs the page of that name und
 and prints the functions with the most time of their own. --after-change starts a new content
 version before every request (no fragment warm: the first request after an editor's change);
 --jinja2 renders the article list and detail with bench/jinja2_prototype; --dump writes each
-page's HTML into DIR (to compare variants). The cache is Redis at BENCH_RENDER_REDIS_URL
+page's HTML into DIR (to compare variants). --database-url uses an existing database filled
+by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM ANALYZEd by hand)
+instead of a throwaway SQLite file; --queries prints every SQL statement of one request per
+page with its time (with --after-change: the request after a change), and on PostgreSQL the
+EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at BENCH_RENDER_REDIS_URL
 (default database 5) if it answers, otherwise Django's local-memory cache.
 """
 
