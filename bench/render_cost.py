@@ -21,8 +21,9 @@ page's HTML into DIR (to compare variants). --database-url uses an existing data
 by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM ANALYZEd by hand)
 instead of a throwaway SQLite file; --queries prints every SQL statement of one request per
 page with its time (with --after-change: the request after a change), and on PostgreSQL the
-EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at BENCH_RENDER_REDIS_URL
-(default database 5) if it answers, otherwise Django's local-memory cache.
+EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at
+BENCH_RENDER_REDIS_URL (default database 5) if it answers, otherwise Django's local-memory
+cache.
 """
 
 import argparse
