@@ -2,7 +2,8 @@
 
 Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--only NAME]
                                    [--profile NAME] [--after-change] [--jinja2] [--dump DIR]
-                                   [--json FILE] [--keep-db DIR]
+                                   [--json FILE] [--keep-db DIR] [--database-url URL]
+                                   [--queries [--explain-ms MS]]
 
 In one process, with the production settings, a throwaway SQLite database of --articles
 articles (`manage.py bench_data`, as `make bench` fills it), the page cache off
@@ -16,8 +17,13 @@ URL resolving, the view's Python). --profile NAME runs the page of that name und
 and prints the functions with the most time of their own. --after-change starts a new content
 version before every request (no fragment warm: the first request after an editor's change);
 --jinja2 renders the article list and detail with bench/jinja2_prototype; --dump writes each
-page's HTML into DIR (to compare variants). The cache is Redis at BENCH_RENDER_REDIS_URL
-(default database 5) if it answers, otherwise Django's local-memory cache.
+page's HTML into DIR (to compare variants). --database-url uses an existing database filled
+by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM ANALYZEd by hand)
+instead of a throwaway SQLite file; --queries prints every SQL statement of one request per
+page with its time (with --after-change: the request after a change), and on PostgreSQL the
+EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at
+BENCH_RENDER_REDIS_URL (default database 5) if it answers, otherwise Django's local-memory
+cache.
 """
 
 import argparse
@@ -65,12 +71,14 @@ def redis_answers(url):
         return False
 
 
-def configure(articles, keep_db, jinja2=False):
+def configure(articles, keep_db, jinja2=False, database_url=None):
     workdir = keep_db or tempfile.mkdtemp(prefix="render-cost-")
     if not keep_db:
         atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.makedirs(workdir, exist_ok=True)
     database = Path(workdir) / f"bench-{articles}.sqlite3"
+    # --database-url: an existing database already filled by `manage.py bench_data` (e.g. on
+    # PostgreSQL, as `make bench-postgres --reuse` leaves it); nothing is migrated or filled.
     cache_url = REDIS_URL if redis_answers(REDIS_URL) else "locmemcache://"
     env = {
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -79,7 +87,7 @@ def configure(articles, keep_db, jinja2=False):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "False",
         "CONN_MAX_AGE": "60",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url or f"sqlite:///{database}",
         "CACHE_URL": cache_url,
         "STATIC_ROOT": f"{workdir}/static",
         "PAGE_CACHE_SECONDS": "0",
@@ -90,7 +98,7 @@ def configure(articles, keep_db, jinja2=False):
     os.chdir(ROOT)
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
     manage = [sys.executable, "manage.py"]
-    if not database.exists():
+    if not database_url and not database.exists():
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], check=True)
         photos = str(max(articles * 2 // 5, 10))
         meetings, places, people = (str(max(articles // d, 10)) for d in (50, 250, 33))
@@ -116,7 +124,8 @@ def pages():
     from apps.news.models import Article, ArticlePhoto
 
     published = Article.objects.published()
-    middle = published.order_by("-published_at")[published.count() // 2]
+    total = published.count()
+    middle = published.order_by("-published_at")[total // 2]
     day = middle.local_published_at
     with_photos = ArticlePhoto.objects.filter(position=2).select_related("article").first()
     article = with_photos.article if with_photos else middle
@@ -125,9 +134,11 @@ def pages():
         "Einfache Seite (Impressum)": "/impressum/",
         "Startseite": "/",
         "Nachrichten, Seite 1": "/aktuelles/",
+        "Nachrichten, tiefe Seite": f"/aktuelles/?page={max(total // 20, 1)}",
         "Artikel mit Fotos": article.get_absolute_url(),
         "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
         "Treffen, Detail": meeting.get_absolute_url(),
+        "Treffen, Liste": "/netzwerk/treffen/",
     }
 
 
@@ -257,23 +268,65 @@ def measure(urls, requests, rounds, clock, after_change=False):
     return result
 
 
-def profile(url, requests):
+def profile(url, requests, after_change=False):
     from django.core.handlers.wsgi import WSGIHandler
+
+    from apps.core.cache import bump_content_version
 
     handler = WSGIHandler()
     for _ in range(3):
         request(handler, url)
     profiler = cProfile.Profile()
-    profiler.enable()
     for _ in range(requests):
+        if after_change:
+            bump_content_version()
+        profiler.enable()
         request(handler, url)
-    profiler.disable()
+        profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("tottime").print_stats(30)
     stats.sort_stats("cumulative").print_stats(40)
     # The project's own functions and the helpers they call per item.
     ours = r"/apps/|renditions|reverse|dateformat|localtime|defaultfilters"
     stats.sort_stats("cumulative").print_stats(ours, 30)
+
+
+def log_queries(urls, explain_ms, after_change=False):
+    """Print every SQL statement of one request per page (fragments warm, or cold with
+    after_change) with its time; EXPLAIN ANALYZE for those slower than explain_ms."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    from apps.core.cache import bump_content_version
+
+    handler = WSGIHandler()
+    for url in urls.values():
+        request(handler, url)
+    for name, url in urls.items():
+        queries = []
+
+        def capture(execute, query, params, many, context, queries=queries):
+            start = time.perf_counter()
+            try:
+                return execute(query, params, many, context)
+            finally:
+                queries.append(((time.perf_counter() - start) * 1000, query, params))
+
+        if after_change:
+            bump_content_version()
+        with connection.execute_wrapper(capture):
+            request(handler, url)
+        total = sum(ms for ms, _, _ in queries)
+        print(f"\n## {name} ({url}): {len(queries)} statements, {total:.2f} ms")
+        for ms, query, params in queries:
+            print(f"{ms:8.2f} ms  {query[:400]}  {params!r:.120}")
+        for ms, query, params in queries:
+            slow = ms >= explain_ms and query.startswith("SELECT")
+            if slow and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query, params)
+                    print(f"\n--- EXPLAIN ANALYZE ({ms:.2f} ms): {query[:160]}")
+                    print("\n".join(row[0] for row in cursor.fetchall()))
 
 
 def dump(urls, directory):
@@ -316,17 +369,30 @@ def main():
     )
     parser.add_argument("--dump", metavar="DIR", help="write each page's HTML into DIR")
     parser.add_argument("--json", help="also write the numbers to this file")
+    parser.add_argument(
+        "--database-url",
+        help="an existing database filled by bench_data (e.g. PostgreSQL) instead of SQLite",
+    )
+    parser.add_argument(
+        "--queries",
+        action="store_true",
+        help="print each page's SQL statements with their times (EXPLAIN ANALYZE if slow)",
+    )
+    parser.add_argument("--explain-ms", type=float, default=1.0)
     parser.add_argument("--keep-db", metavar="DIR", help="keep (and reuse) the database here")
     args = parser.parse_args()
-    cache_url = configure(args.articles, args.keep_db, args.jinja2)
+    cache_url = configure(args.articles, args.keep_db, args.jinja2, args.database_url)
     urls = pages()
     if args.only:
         urls = {name: url for name, url in urls.items() if name in args.only}
     if args.dump:
         dump(urls, args.dump)
         return
+    if args.queries:
+        log_queries(urls, args.explain_ms, args.after_change)
+        return
     if args.profile:
-        profile(urls.get(args.profile, args.profile), args.requests * 5)
+        profile(urls.get(args.profile, args.profile), args.requests * 5, args.after_change)
         return
     clock = Clock()
     clock.install()
@@ -334,7 +400,8 @@ def main():
     cold = "jede Anfrage nach einer Inhaltsänderung (kein Fragment warm), "
     print(
         f"Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.articles} "
-        f"Artikel (SQLite), Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
+        f"Artikel ({'PostgreSQL' if args.database_url else 'SQLite'}), "
+        f"Cache {cache_url.split(':')[0]}, Seiten-Cache aus, "
         f"{cold if args.after_change else ''}"
         f"{args.rounds} Runden à {args.requests} Anfragen je Seite; "
         f"Systemlast {os.getloadavg()[0]:.1f} (1 min). Befehl: `make bench-render`.\n"

@@ -71,11 +71,15 @@ def _teaser_photo(fields):
 
 def topics_with_published_articles():
     """Return the topics of published articles, each with its `article_count`."""
-    of_published = TaggedItem.objects.of(Article, Article.objects.published().values("pk"))
-    # Counts only the assignments the filter joined: those of published articles.
-    return Topic.objects.filter(tagged_items__in=of_published).annotate(
-        article_count=models.Count("tagged_items")
-    )
+    # One join of the assignments, filtered to published articles and counted: the count
+    # reads the rows the filter joined (filter() before annotate(), in one filter() call).
+    # Not `tagged_items__in=<assignments of published articles>`: PostgreSQL answered that
+    # with a second scan of all assignments and a semi-join (113 ms against 57 ms at 100,000
+    # articles, the sidebar's rebuild after every change).
+    return Topic.objects.filter(
+        tagged_items__content_type=ContentType.objects.get_for_model(Article),
+        tagged_items__object_id__in=Article.objects.published().values("pk"),
+    ).annotate(article_count=models.Count("tagged_items"))
 
 
 def topics_field():
@@ -225,7 +229,14 @@ class Article(PrecisionDated):
         indexes = [
             # Serves published() in the order lists use, so a deep page walks the index
             # instead of sorting the table.
-            models.Index(fields=["status", "-published_at", "-id"], name="news_article_pub_idx"),
+            # On PostgreSQL it also carries date_precision, so the month archive's counts
+            # (months.archive_counts, rebuilt after every change) read the index alone
+            # instead of the whole table.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=["date_precision"],
+                name="news_article_pub_idx",
+            ),
             # The admin list shows every status in the same order; its date filter reads the
             # first and last date from here.
             models.Index(fields=["-published_at", "-id"], name="news_article_date_idx"),

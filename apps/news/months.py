@@ -66,9 +66,13 @@ def archive_counts():
         .order_by()
         .values("month", "date_precision")
         .annotate(n=Count("id"))
-        .order_by("-month", "date_precision")
         .values_list("month", "date_precision", "n")
     )
+    # Sorted here, not in SQL: an ORDER BY on the grouped expression makes PostgreSQL sort
+    # every article (on disk, at 100,000 of them) before grouping, where a hash of the ~200
+    # groups suffices. The rows come from the index news_article_pub_idx alone (it carries
+    # date_precision), not from the table.
+    rows = sorted(rows, key=lambda row: (-row[0].year, -row[0].month, row[1]))
     return [(MonthLink(month.year, month.month), precision, n) for month, precision, n in rows]
 
 

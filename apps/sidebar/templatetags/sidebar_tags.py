@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from apps.core.cache import cached_fragment
 from apps.news.models import topics_with_published_articles
-from apps.news.months import archive_by_year, archive_counts
+from apps.news.months import archive_by_year, cached_archive_counts
 
 from ..calendar import build_month_calendar
 
@@ -45,7 +45,7 @@ def month_archive():
     return _cached_html(
         "month-archive",
         "sidebar/includes/month_archive_list.html",
-        lambda: {"years": archive_by_year(archive_counts())},
+        lambda: {"years": archive_by_year(cached_archive_counts())},
     )
 
 
