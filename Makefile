@@ -54,8 +54,7 @@ bench-middleware: install
 
 # What an uncached public page costs in one process (no server): each page's fastest and median
 # request, split into templates, SQL and the rest; BENCH_ARGS="--profile 'Nachrichten, Seite 1'"
-# profiles one page, "--jinja2" renders the list and detail with bench/jinja2_prototype,
-# "--database-url postgres://... --queries [--after-change]" lists each page's SQL with times.
+# profiles one page, "--database-url postgres://... --queries [--after-change]" lists each page's SQL with times.
 bench-render: install
 	$(BIN)/python bench/render_cost.py $(BENCH_ARGS)
 

@@ -1,7 +1,7 @@
 """What an uncached public page costs, and where the time goes (`make bench-render`).
 
 Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [--only NAME]
-                                   [--profile NAME] [--after-change] [--jinja2] [--dump DIR]
+                                   [--profile NAME] [--after-change] [--dump DIR]
                                    [--json FILE] [--keep-db DIR] [--database-url URL]
                                    [--queries [--explain-ms MS]]
 
@@ -9,19 +9,18 @@ In one process, with the production settings, a throwaway SQLite database of --a
 articles (`manage.py bench_data`, as `make bench` fills it), the page cache off
 (PAGE_CACHE_SECONDS=0) and the site-wide fragments warm, as on a running site: each page is
 requested through Django's WSGI handler (the whole middleware stack, no server, no sockets)
---requests times per round, the pages taking turns within each of --rounds rounds. Per page
-it reports the fastest and the median request over all rounds, and splits the median round
-into the time spent rendering templates (Template.render of the view's response, less the SQL
-it runs), in SQL (all statements, also those a template starts) and the rest (middleware,
-URL resolving, the view's Python). --profile NAME runs the page of that name under cProfile
-and prints the functions with the most time of their own. --after-change starts a new content
+--requests times per round, the pages taking turns within each of --rounds rounds. Per page it
+reports the fastest and the median request over all rounds, and splits the median round into
+the time spent rendering templates (Template.render of the view's response, less the SQL it
+runs), in SQL (all statements, also those a template starts) and the rest (middleware, URL
+resolving, the view's Python). --profile NAME runs the page of that name under cProfile and
+prints the functions with the most time of their own. --after-change starts a new content
 version before every request (no fragment warm: the first request after an editor's change);
---jinja2 renders the article list and detail with bench/jinja2_prototype; --dump writes each
-page's HTML into DIR (to compare variants). --database-url uses an existing database filled
-by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM ANALYZEd by hand)
-instead of a throwaway SQLite file; --queries prints every SQL statement of one request per
-page with its time (with --after-change: the request after a change), and on PostgreSQL the
-EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at
+--dump writes each page's HTML into DIR (to compare variants). --database-url uses an existing
+database filled by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM
+ANALYZEd by hand) instead of a throwaway SQLite file; --queries prints every SQL statement of
+one request per page with its time (with --after-change: the request after a change), and on
+PostgreSQL the EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at
 BENCH_RENDER_REDIS_URL (default database 5) if it answers, otherwise Django's local-memory
 cache.
 """
@@ -41,22 +40,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# bench/jinja2_prototype: the article list and the article detail in Jinja2 (Django's built-in
-# backend), tried before the Django templates; every other template is found as before.
-JINJA2_PROTOTYPE = {
-    "BACKEND": "django.template.backends.jinja2.Jinja2",
-    "DIRS": [ROOT / "bench" / "jinja2_prototype" / "templates"],
-    "APP_DIRS": False,
-    "OPTIONS": {
-        "environment": "jinja2_prototype.environment.environment",
-        "autoescape": True,
-        "context_processors": [
-            "django.template.context_processors.request",
-            "apps.core.context_processors.site",
-            "apps.pages.context_processors.footer_pages",
-        ],
-    },
-}
 REDIS_URL = os.environ.get("BENCH_RENDER_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
@@ -71,7 +54,7 @@ def redis_answers(url):
         return False
 
 
-def configure(articles, keep_db, jinja2=False, database_url=None):
+def configure(articles, keep_db, database_url=None):
     workdir = keep_db or tempfile.mkdtemp(prefix="render-cost-")
     if not keep_db:
         atexit.register(shutil.rmtree, workdir, ignore_errors=True)
@@ -111,10 +94,7 @@ def configure(articles, keep_db, jinja2=False, database_url=None):
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], check=True)
 
     import django
-    from django.conf import settings
 
-    if jinja2:
-        settings.TEMPLATES = [JINJA2_PROTOTYPE, *settings.TEMPLATES]
     django.setup()
     return cache_url
 
@@ -170,27 +150,6 @@ class Clock:
                 clock._depth -= 1
 
         template_base.Template.render = render
-        # Jinja2 templates (if a page uses them) are timed the same way.
-        try:
-            from django.template.backends import jinja2 as jinja_backend
-
-            jinja_original = jinja_backend.Template.render
-
-            def jinja_render(template, context=None, request=None):
-                clock._depth += 1
-                sql_before = clock.sql
-                start = time.perf_counter()
-                try:
-                    return jinja_original(template, context, request)
-                finally:
-                    clock._depth -= 1
-                    if not clock._depth:
-                        clock.render += time.perf_counter() - start
-                        clock.sql_in_render += clock.sql - sql_before
-
-            jinja_backend.Template.render = jinja_render
-        except ImportError:
-            pass
 
         def sql(execute, query, params, many, context):
             start = time.perf_counter()
@@ -360,9 +319,6 @@ def main():
     parser.add_argument("--profile", metavar="NAME", help="a page's name (or a URL) to profile")
     parser.add_argument("--only", action="append", help="time only the pages of these names")
     parser.add_argument(
-        "--jinja2", action="store_true", help="render with bench/jinja2_prototype (list, detail)"
-    )
-    parser.add_argument(
         "--after-change",
         action="store_true",
         help="a new content version before every request: no fragment is warm",
@@ -381,7 +337,7 @@ def main():
     parser.add_argument("--explain-ms", type=float, default=1.0)
     parser.add_argument("--keep-db", metavar="DIR", help="keep (and reuse) the database here")
     args = parser.parse_args()
-    cache_url = configure(args.articles, args.keep_db, args.jinja2, args.database_url)
+    cache_url = configure(args.articles, args.keep_db, args.database_url)
     urls = pages()
     if args.only:
         urls = {name: url for name, url in urls.items() if name in args.only}
