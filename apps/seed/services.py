@@ -3,7 +3,7 @@
 import datetime
 import html
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -129,6 +129,10 @@ class _Loader:
             )
         }
         self.texts = {}
+        # The records entries already claim, per content type: a new entry never takes one.
+        self.claimed = defaultdict(set)
+        for record in self.records.values():
+            self.claimed[record.content_type_id].add(record.object_id)
 
     def say(self, line: str) -> None:
         if self.stdout is not None:
@@ -139,6 +143,7 @@ class _Loader:
             key=key, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         )
         self.records[key] = record
+        self.claimed[record.content_type_id].add(record.object_id)
 
     def _cite(self, key: str, sources: list[str]) -> None:
         """Record which texts the entry comes from. This is the seed's own bookkeeping, not
@@ -158,12 +163,7 @@ class _Loader:
             return obj, obj is None
         # A record another entry already claims is not this one (two roles of one person at
         # one institution, from two texts, say).
-        content_type = ContentType.objects.get_for_model(model)
-        claimed = [
-            record.object_id
-            for record in self.records.values()
-            if record.content_type_id == content_type.pk
-        ]
+        claimed = self.claimed[ContentType.objects.get_for_model(model).pk]
         obj = model.objects.filter(**lookup).exclude(pk__in=claimed).first()
         if obj is not None:
             self._remember(key, obj)

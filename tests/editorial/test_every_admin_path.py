@@ -15,8 +15,6 @@ The records are built once per module (one transaction, rolled back per test). R
 and Freigabe walk each path with the page cache off and on; anonymous visitors and staff
 without a group are turned away before any content is read, and nobody below a superuser
 reaches the accounts, login logs and import records, so those run with the cache off.
-
-A path that breaks the contract today is a strict xfail in XFAIL, with the reason.
 """
 
 import datetime
@@ -451,11 +449,9 @@ def cases():
                 caches = ["page-cache-off"]
                 if who in ("Redaktion", "Freigabe") and label in PUBLIC_FORM:
                     caches.append("page-cache-on")
-                reason = XFAIL.get((label, path, who))
-                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
                 for cache in caches:
                     case_id = f"{label}-{path}-{who}-{cache}"
-                    yield pytest.param(label, path, who, cache, id=case_id, marks=marks)
+                    yield pytest.param(label, path, who, cache, id=case_id)
 
 
 def test_the_walk_covers_every_registered_model_and_every_kind_of_path():
@@ -778,11 +774,6 @@ def proposals_kept(before, after):
         for pk, changes in before.items()
     )
 
-
-# Paths that break the contract (strict xfails, so a fix turns them into failures to delete
-# from here): (label, path, who) -> reason. None today; the last, Freigabe's bulk delete of
-# articles, meetings, people and pages (a 500), was mended in apps/editorial/admin_mixins.py.
-XFAIL: dict[tuple[str, str, str], str] = {}
 
 # What Freigabe maintains: each of its paths there works (proves the walk's data are valid),
 # except these, refused in German for a reason.

@@ -466,13 +466,6 @@ def walk(seed, client):
     return _WALK
 
 
-# What the walk finds today that the texts do not support (see the report in issue 17);
-# each is a strict xfail below, so the mark has to go when the data is fixed.
-# Facts a page states that the inventory does not allow, each with why: a strict xfail each,
-# so a new one fails the walk and a fixed one fails until it is taken out. None today.
-KNOWN: dict[tuple[str, str], str] = {}
-
-
 def test_the_walk_covers_every_kind_of_public_page(walk):
     kinds = {resolve(path).url_name for path in walk}
     assert kinds >= {
@@ -484,18 +477,5 @@ def test_the_walk_covers_every_kind_of_public_page(walk):
 
 
 def test_no_public_page_states_a_fact_the_inventory_does_not_allow(walk):
-    problems = set().union(*walk.values()) - set(KNOWN)
+    problems = set().union(*walk.values())
     assert not problems, sorted(problems)
-
-
-@pytest.mark.parametrize(
-    "problem",
-    [
-        pytest.param(
-            problem, id=" ".join(problem), marks=pytest.mark.xfail(strict=True, reason=reason)
-        )  # noqa: E501
-        for problem, reason in KNOWN.items()
-    ],
-)
-def test_a_known_unsupported_fact_is_gone(walk, problem):
-    assert problem not in set().union(*walk.values())
