@@ -20,6 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from environment import production_env
 from report import BARE, save_results, section_name, table, write_section, write_summaries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,20 +266,17 @@ def main():
     try:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "bench-only-not-secret",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "False",
-            "DEVTOOLS": "True",
-            "CONN_MAX_AGE": "60",
-            "CACHE_URL": REDIS_URL,
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "DATABASE_URL": prepare_database(
-                args.db,
+            **production_env(
                 workdir,
-                f"bench_{args.articles}",
-                reuse=args.reuse and args.db == "postgres",
+                DEVTOOLS="True",
+                CONN_MAX_AGE="60",
+                CACHE_URL=REDIS_URL,
+                DATABASE_URL=prepare_database(
+                    args.db,
+                    workdir,
+                    f"bench_{args.articles}",
+                    reuse=args.reuse and args.db == "postgres",
+                ),
             ),
         }
         flush_redis()

@@ -34,6 +34,7 @@ import redis
 
 os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 
+from environment import production_env  # noqa: E402
 from report import RESULTS, write_section  # noqa: E402
 
 from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
@@ -103,17 +104,13 @@ def main():
     try:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "ENV_FILE": os.devnull,
-            "SECRET_KEY": "bench-only-not-secret",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "False",
-            "DEVTOOLS": "True",
-            "CONN_MAX_AGE": "60",
-            "CACHE_URL": REDIS_URL,
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+            **production_env(
+                workdir,
+                DEVTOOLS="True",
+                CONN_MAX_AGE="60",
+                CACHE_URL=REDIS_URL,
+                DATABASE_URL=f"sqlite:///{workdir}/bench.sqlite3",
+            ),
         }
         flush_redis()
         log(f"migrate, {args.articles} articles")

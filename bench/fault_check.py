@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from environment import production_env  # noqa: E402
+
 from bench import PYTHON, ROOT, free_port, manage, prepare_database  # noqa: E402
 
 DOC = ROOT / "docs" / "fault-check.md"
@@ -111,14 +113,11 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="fault-"))
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "fault-check-only-not-secret",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "False",
-        "PAGE_CACHE_SECONDS": "0",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "DATABASE_URL": prepare_database("postgres", workdir, "fault_check"),
+        **production_env(
+            workdir,
+            PAGE_CACHE_SECONDS="0",
+            DATABASE_URL=prepare_database("postgres", workdir, "fault_check"),
+        ),
     }
     log("migrate and load the seed content")
     manage(env, "migrate", "--noinput", "-v0")

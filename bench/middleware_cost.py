@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from environment import production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,18 +32,13 @@ def configure():
     workdir = tempfile.mkdtemp(prefix="middleware-cost-")
     atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "ENV_FILE": os.devnull,
-            "SECRET_KEY": "bench-only-not-secret",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "False",
-            "CONN_MAX_AGE": "60",
-            "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-            "CACHE_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"),
-            "STATIC_ROOT": f"{workdir}/static",
-            "LOG_LEVEL": "ERROR",
-        }
+        production_env(
+            workdir,
+            CONN_MAX_AGE="60",
+            DATABASE_URL=f"sqlite:///{workdir}/bench.sqlite3",
+            CACHE_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"),
+            LOG_LEVEL="ERROR",
+        )
     )
     os.chdir(ROOT)
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]

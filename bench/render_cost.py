@@ -39,6 +39,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from environment import production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("BENCH_RENDER_REDIS_URL", "redis://127.0.0.1:6379/5")
 
@@ -63,20 +65,15 @@ def configure(articles, keep_db, database_url=None):
     # --database-url: an existing database already filled by `manage.py bench_data` (e.g. on
     # PostgreSQL, as `make bench-postgres --reuse` leaves it); nothing is migrated or filled.
     cache_url = REDIS_URL if redis_answers(REDIS_URL) else "locmemcache://"
-    env = {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "ENV_FILE": os.devnull,
-        "SECRET_KEY": "bench-only-not-secret",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "False",
-        "CONN_MAX_AGE": "60",
-        "DATABASE_URL": database_url or f"sqlite:///{database}",
-        "CACHE_URL": cache_url,
-        "STATIC_ROOT": f"{workdir}/static",
-        "PAGE_CACHE_SECONDS": "0",
-        "DEVTOOLS": "True",
-        "LOG_LEVEL": "ERROR",
-    }
+    env = production_env(
+        workdir,
+        CONN_MAX_AGE="60",
+        DATABASE_URL=database_url or f"sqlite:///{database}",
+        CACHE_URL=cache_url,
+        PAGE_CACHE_SECONDS="0",
+        DEVTOOLS="True",
+        LOG_LEVEL="ERROR",
+    )
     os.environ.update(env)
     os.chdir(ROOT)
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
