@@ -53,7 +53,10 @@ def test_editor_uploads_two_photos_and_sets_a_focal_point_by_clicking(
     log_in_as_editor(page, live_server)
 
     page.goto(f"{live_server.url}/admin/media/photo/")
-    page.click("text=Mehrere Fotos hochladen")
+    # The upload page's script (deferred) must listen before files are chosen: a change event
+    # fired while the page still parses is lost (a CI run under load showed no upload rows).
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.click("text=Mehrere Fotos hochladen")
     page.set_input_files(
         "#id_photo_files",
         [
