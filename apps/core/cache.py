@@ -11,6 +11,10 @@ written: each process also keeps the fragments of the current version it has use
 and a page costs one round trip to the shared cache, not one per fragment. The version and
 the fragments also expire after a while, so a change that bypassed the signals (a queryset
 update in a shell) shows up without a restart.
+
+With Redis, a process also remembers the version and the pages it has served, and Redis tells
+it when the version changes (apps.core.version_watch): a page cache hit then costs no round
+trip at all, and neither does the version a page's fragments are read under.
 """
 
 import hashlib
@@ -31,6 +35,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from redis.connection import Connection, parse_url
+
+from apps.core.version_watch import NO_WATCH, VersionWatch
 
 VERSION_KEY = "site:content-version"
 # Apps whose records visitors see; a change to any of them changes public pages.
@@ -103,13 +110,28 @@ class ProcessFragments:
 
 
 _process_fragments = ProcessFragments()
+# The pages of the current version this process has served (or found uncacheable), used only
+# while the version watch vouches for the version: then a hit needs no round trip.
+_process_pages = ProcessFragments(size=512)
+UNCACHEABLE = "uncacheable"
+LOCAL_PAGE_LARGEST = 256 * 1024
+
+
+def _watch():
+    """Return the version watch of the shared cache, or NO_WATCH if it cannot report changes."""
+    watch = getattr(cache, "version_watch", None)
+    return watch(VERSION_KEY) if watch is not None else NO_WATCH
 
 
 def _version_state():
     scope = _request_state.get()
     if scope is not None and "state" in scope:
         return scope["state"]
-    state = cache.get(VERSION_KEY)
+    watch = _watch()
+    state, ticket = watch.lookup()
+    if state is None:
+        state = cache.get(VERSION_KEY)
+        watch.remember(ticket, state)
     if scope is not None:
         scope["state"] = state
     return state
@@ -125,6 +147,7 @@ def content_version() -> str:
     if not _current(state):
         state = {"token": uuid.uuid4().hex, "until": _next_publication()}
         cache.set(VERSION_KEY, state, _fragment_seconds())
+        _watch().forget()  # Redis reports the new version as a change; read it back once
         scope = _request_state.get()
         if scope is not None:
             scope["state"] = state
@@ -143,6 +166,7 @@ def _seconds_left() -> int:
 def bump_content_version() -> None:
     """Make every cached page and fragment stale, on all servers sharing the cache."""
     cache.delete(VERSION_KEY)
+    _watch().forget()
     scope = _request_state.get()
     if scope is not None:
         scope.pop("state", None)
@@ -237,12 +261,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             key = self._key(request)
-            # The version and the page in one round trip; fragments reuse the version.
-            found = cache.get_many([VERSION_KEY, key])
-            state = found.get(VERSION_KEY)
-            _request_state.get()["state"] = state
-            entry = found.get(key)
-            if entry is not None and _current(state) and entry[0] == state["token"]:
+            state, entry = self._lookup(key)
+            if entry not in (None, UNCACHEABLE) and _current(state) and entry[0] == state["token"]:
                 response = self._thaw(entry)
                 self._mark(response, "hit")
                 return response
@@ -261,9 +281,43 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0)
             timeout = _seconds_left()
             if timeout > 0:
-                cache.set(key, self._freeze(token, response), timeout)
+                entry = self._freeze(token, response)
+                cache.set(key, entry, timeout)
+                self._keep(token, key, entry, timeout)
+        else:
+            self._keep(token, key, UNCACHEABLE, _fragment_seconds())
         self._mark(response, "miss")
         return response
+
+    @staticmethod
+    def _lookup(key):
+        """Return the content version's state and the page stored under key (or None, or
+        UNCACHEABLE): from this process's memory while the version watch vouches for the
+        version, else with one round trip for both."""
+        watch = _watch()
+        state, ticket = watch.lookup()
+        if state is not None and _current(state):
+            _request_state.get()["state"] = state
+            entry = _process_pages.get(state["token"], key)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == state["token"]:
+                    AnonymousPageCacheMiddleware._keep(state["token"], key, entry, _seconds_left())
+            return state, entry
+        found = cache.get_many([VERSION_KEY, key])
+        state = _request_state.get()["state"] = found.get(VERSION_KEY)
+        watch.remember(ticket, state)
+        return state, found.get(key)
+
+    @staticmethod
+    def _keep(token, key, entry, seconds):
+        """Remember a page (or that it is not cacheable) in this process, if a watch vouches
+        for the version it belongs to."""
+        if not _watch().listening or seconds <= 0:
+            return
+        if entry is not UNCACHEABLE and len(entry[3]) > LOCAL_PAGE_LARGEST:
+            return
+        _process_pages.put(token, key, entry, seconds)
 
     @staticmethod
     def _freeze(token, response):
@@ -319,3 +373,21 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _ClientPerPool
+        self._watches = {}
+
+    def version_watch(self, key):
+        """Return the watch that learns from Redis of every change of `key`
+        (apps.core.version_watch); one per key and cache object, so one per thread."""
+        watch = self._watches.get(key)
+        if watch is None:
+            watch = self._watches[key] = VersionWatch(
+                self._watch_connection, self.make_and_validate_key(key)
+            )
+        return watch
+
+    def _watch_connection(self):
+        """Return a new connection to the primary server (the first in LOCATION) that speaks
+        RESP2, in which a subscribed connection receives the tracking reports."""
+        options = parse_url(self._cache._servers[0])
+        connection_class = options.pop("connection_class", Connection)
+        return connection_class(**options, protocol=2, socket_connect_timeout=1)

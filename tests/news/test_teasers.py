@@ -39,7 +39,9 @@ def test_teasers_with_photos_need_one_query_and_no_body():
         ArticlePhotoFactory(article=ArticleFactory(), photo=PhotoFactory())
     with CaptureQueriesContext(connection) as queries:
         photos = [a.lead_photo for a in Article.objects.published().teasers()]
-    assert len(queries) == 1
+    # The statements in the message: this failed twice under load (4 instead of 1), cause
+    # not yet known.
+    assert len(queries) == 1, [query["sql"] for query in queries.captured_queries]
     assert all(photo is not None for photo in photos)
     assert '"body"' not in queries[0]["sql"]
 
