@@ -29,7 +29,6 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
-from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -246,8 +245,21 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _key(request):
-        url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False)
-        return f"page:{url.hexdigest()}"
+        """Return the page's key: scheme, host, path and query as the request brings them.
+
+        The host is not validated here (that is most of what build_absolute_uri() costs): a
+        page is only stored after the view answered 200, which a host outside ALLOWED_HOSTS
+        never gets, so a key with such a host never finds anything.
+        """
+        address = "|".join(
+            (
+                request.scheme,
+                request._get_raw_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+            )
+        )
+        return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     def __call__(self, request):
         scope = _request_state.set({})
@@ -267,8 +279,6 @@ class AnonymousPageCacheMiddleware:
                 self._mark(response, "hit")
                 return response
             token = content_version()  # a new one if it expired (reads the schedule)
-        except DisallowedHost:
-            return self.get_response(request)  # answered 400 below, with every header
         except DatabaseError:
             # The database (or a database cache) is down: let the view run, so that the
             # request gets the German 503 page (config.middleware) instead of a 500.
@@ -284,7 +294,8 @@ class AnonymousPageCacheMiddleware:
                 entry = self._freeze(token, response)
                 cache.set(key, entry, timeout)
                 self._keep(token, key, entry, timeout)
-        else:
+        elif response.status_code == 200:
+            # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())
         self._mark(response, "miss")
         return response

@@ -153,3 +153,14 @@ def test_a_page_rendered_under_an_old_version_is_not_served_under_the_new_one(cl
     response = client.get("/aktuelles/")
     assert response["X-Page-Cache"] == "miss"
     assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+
+
+def test_a_host_outside_allowed_hosts_gets_400_and_never_a_cached_page(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    ArticleFactory(title="Nur für erlaubte Hosts")
+    assert client.get("/aktuelles/").status_code == 200
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+    response = client.get("/aktuelles/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Nur für erlaubte Hosts" not in response.content.decode()
+    assert client.get("/aktuelles/", headers={"host": "evil.example"}).status_code == 400

@@ -160,3 +160,11 @@ def test_without_redis_every_request_asks_the_cache(client, settings, monkeypatc
     response, calls = _served_from_memory(client, monkeypatch)
     assert response["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
+
+
+def test_made_up_addresses_leave_no_trace_in_the_process_memory(client):
+    ArticleFactory()
+    client.get("/aktuelles/")
+    kept = dict(page_cache._process_pages._entries)
+    assert client.get("/gibt-es-nicht/").status_code == 404
+    assert dict(page_cache._process_pages._entries) == kept
