@@ -1,7 +1,7 @@
 """`make bench-compare`: the site's stack side by side with a bare Django view.
 
 Usage: python bench/compare.py [--articles N] [--seconds S] [--rounds R] [--name NAME]
-                               [--baseline GIT_REF] [--rows TEXT]
+                               [--baseline GIT_REF] [--rows TEXT] [--wagtail]
 
 Serves three gunicorn instances at once, each with 2 sync workers on 127.0.0.1: the bare
 Django site of bench/bare_site.py (one view, no middleware), this site with the page cache off
@@ -15,6 +15,15 @@ table goes into docs/performance.md between the markers `bench:<NAME>` (default 
 the raw numbers into docs/bench/<NAME>.json. --baseline serves the site also as it was at a
 git commit (a temporary worktree, its own Redis database) and adds its rows to the same
 rounds: before and after, measured side by side.
+
+--wagtail (`make bench-compare BENCH_ARGS="--wagtail"`, issue #19: "the article detail ≥ 2×
+Wagtail's detail in the same kind of run") serves also the Wagtail 8 news site of
+bench/wagtail_site/ (README there) with as many news pages as --articles, under the same
+gunicorn settings, and adds its article, its list and a deep page of the list to the same
+rounds; under the table, the median over the rounds of this site's uncached article's rate
+divided by Wagtail's. Wagtail runs from a virtualenv of its own, .bench/wagtail-venv (built
+on first use with `pip install wagtail==8.0.1 gunicorn`, then reused): the project never
+depends on it.
 """
 
 import argparse
@@ -49,6 +58,13 @@ from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
 )
 
 BARE = "Django ohne Middleware (bench/bare_site.py)"
+WAGTAIL_SITE = ROOT / "bench" / "wagtail_site"
+WAGTAIL_VENV = ROOT / ".bench" / "wagtail-venv"
+WAGTAIL_VERSION = "8.0.1"
+WAGTAIL_ARTICLE = "Wagtail 8: Artikel"
+WAGTAIL_ROWS = (WAGTAIL_ARTICLE, "Wagtail 8: Liste, Seite 1", "Wagtail 8: Liste, tiefe Seite")
+# The row of this site that issue #19 compares with WAGTAIL_ARTICLE.
+OUR_ARTICLE = "Ungecacht: Artikel mit Fotos"
 # An article with three photos, as the "Artikel mit Fotos" row of make bench.
 ARTICLE_URL = (
     "from apps.news.models import ArticlePhoto; "
@@ -61,11 +77,11 @@ def log(message):
     print(f"[bench-compare] {message}", file=sys.stderr, flush=True)
 
 
-def start(app, env, check_url, *extra, cwd=ROOT):
+def start(app, env, check_url, *extra, cwd=ROOT, python=PYTHON):
     port = free_port()
     server = subprocess.Popen(
         [
-            PYTHON, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "2",
+            python, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "2",
             "--log-level", "warning", *extra,
         ],
         cwd=cwd,
@@ -83,6 +99,49 @@ def start(app, env, check_url, *extra, cwd=ROOT):
             time.sleep(0.3)
 
 
+def wagtail_python():
+    """Return the Python of .bench/wagtail-venv, building the virtualenv if it is missing."""
+    python = WAGTAIL_VENV / "bin" / "python"
+    check = f"import gunicorn, wagtail; assert wagtail.__version__ == {WAGTAIL_VERSION!r}"
+    if (
+        python.exists()
+        and subprocess.run([python, "-c", check], capture_output=True).returncode == 0
+    ):
+        return python
+    log(f"build {WAGTAIL_VENV.relative_to(ROOT)} (wagtail=={WAGTAIL_VERSION}, gunicorn)")
+    began = time.monotonic()
+    shutil.rmtree(WAGTAIL_VENV, ignore_errors=True)
+    subprocess.run([PYTHON, "-m", "venv", WAGTAIL_VENV], check=True)
+    subprocess.run(
+        [
+            python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            f"wagtail=={WAGTAIL_VERSION}", "gunicorn",
+        ],
+        check=True,
+    )  # fmt: skip
+    subprocess.run([python, "-c", check], check=True)
+    log(f"virtualenv built in {time.monotonic() - began:.0f} s")
+    return python
+
+
+def start_wagtail(python, workdir, articles):
+    """Migrate a throwaway database, add the news pages, serve; return (server, port)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newssite.settings",
+        "WAGTAIL_BENCH_DB": f"{workdir}/wagtail.sqlite3",
+    }
+    began = time.monotonic()
+    log(f"Wagtail: migrate, {articles} news pages")
+    for command in (["migrate", "--noinput", "-v0"], ["create_news_pages", str(articles)]):
+        subprocess.run(
+            [python, "manage.py", *command], cwd=WAGTAIL_SITE, env=env, check=True,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    log(f"Wagtail: ready in {time.monotonic() - began:.0f} s")
+    return start("newssite.wsgi", env, "/nachrichten/", cwd=WAGTAIL_SITE, python=python)
+
+
 def stop(server):
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=30)
@@ -97,11 +156,19 @@ def main():
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--rows", help="only the rows whose name contains this text")
     parser.add_argument("--baseline", help="a git commit to measure beside the working tree")
+    parser.add_argument(
+        "--wagtail", action="store_true", help="add the rows of bench/wagtail_site (Wagtail 8)"
+    )
     args = parser.parse_args()
+    wagtail_rows = [
+        name for name in WAGTAIL_ROWS if args.wagtail and (not args.rows or args.rows in name)
+    ]
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-compare-"))
     servers = []
     try:
+        # First, so that a failing pip stops the run before the databases are built.
+        python = wagtail_python() if wagtail_rows else None
         env = {
             **os.environ,
             **production_env(
@@ -174,6 +241,16 @@ def main():
                     ]
                 )
             }
+        if wagtail_rows:
+            wagtail = start_wagtail(python, workdir, args.articles)
+            servers.append(wagtail[0])
+            middle, deep = max(1, args.articles // 2), max(1, args.articles // 20)
+            urls = {
+                WAGTAIL_ARTICLE: f"/nachrichten/nachricht-{middle}/",
+                "Wagtail 8: Liste, Seite 1": "/nachrichten/",
+                "Wagtail 8: Liste, tiefe Seite": f"/nachrichten/?page={deep}",
+            }
+            rows.update({name: (wagtail[1], urls[name]) for name in wagtail_rows})
         for port, url in rows.values():  # every page once into the cache
             urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=120).read()
         # Each row right after a run of the bare view of its own: on a shared machine the
@@ -218,11 +295,12 @@ def main():
 
 
 def report(args, results, pairs):
+    extra = ' BENCH_ARGS="--wagtail"' if args.wagtail else ""
     lines = [
         f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
         f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
         f"- Befehl: `BENCH_ARTICLES={args.articles} BENCH_SECONDS={args.seconds} "
-        f"BENCH_ROUNDS={args.rounds} make bench-compare` (SQLite, Cache: Redis)",
+        f"BENCH_ROUNDS={args.rounds} make bench-compare{extra}` (SQLite, Cache: Redis)",
         f"- je Zeile {args.rounds} Runden wrk mit 1 Thread, 4 Verbindungen, {args.seconds} s, "
         "jede direkt nach einem Lauf der Django-Ansicht ohne Middleware (ihr Paar), die Zeilen "
         "abwechselnd; gunicorn mit 2 Sync-Workern je Server",
@@ -240,6 +318,16 @@ def report(args, results, pairs):
             f"| {name} | {med['rps']:.0f} | {ratio:.2f}× "
             f"| {med['p50']:.1f} / {med['p95']:.1f} / {med['p99']:.1f} |"
         )
+    if WAGTAIL_ARTICLE in results and OUR_ARTICLE in results:
+        # Round by round: the two rows of a round ran within a minute of each other.
+        ratio = statistics.median(
+            ours["rps"] / theirs["rps"]
+            for ours, theirs in zip(results[OUR_ARTICLE], results[WAGTAIL_ARTICLE], strict=True)
+        )
+        lines += [
+            "",
+            f"Artikel ungecacht gegenüber Wagtails Artikel: {ratio:.1f}× (Median der Runden)",
+        ]
     errors = sum(run["errors"] for runs in results.values() for run in runs)
     lines += ["", f"Fehlerhafte Antworten über alle Läufe: {errors}."]
     return "\n".join(lines)
