@@ -79,9 +79,7 @@ def _served_from_memory(client, monkeypatch, url="/aktuelles/"):
     return response, calls
 
 
-def test_a_hit_costs_no_round_trip_to_redis_once_the_process_knows_the_page(
-    client, monkeypatch
-):
+def test_a_hit_costs_no_round_trip_to_redis_once_the_process_knows_the_page(client, monkeypatch):
     ArticleFactory(title="Aus dem Speicher")
     response, calls = _served_from_memory(client, monkeypatch)
     assert response["X-Page-Cache"] == "hit"
