@@ -295,7 +295,12 @@ def main():
 
 
 def report(args, results, pairs):
-    extra = ' BENCH_ARGS="--wagtail"' if args.wagtail else ""
+    options = [
+        *([f"--baseline {args.baseline}"] if args.baseline else []),
+        *([f"--rows '{args.rows}'"] if args.rows else []),
+        *(["--wagtail"] if args.wagtail else []),
+    ]
+    extra = f' BENCH_ARGS="{" ".join(options)}"' if options else ""
     lines = [
         f"- Gemessen: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine()}, "
         f"Systemlast am Ende: {os.getloadavg()[0]:.1f} (1 min)",
