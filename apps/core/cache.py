@@ -111,9 +111,9 @@ class ProcessFragments:
 _process_fragments = ProcessFragments()
 # The pages of the current version this process has served (or found uncacheable), used only
 # while the version watch vouches for the version: then a hit needs no round trip.
-_process_pages = ProcessFragments(size=512)
+_process_pages = ProcessFragments(size=256)
 UNCACHEABLE = "uncacheable"
-LOCAL_PAGE_LARGEST = 256 * 1024
+LOCAL_PAGE_LARGEST = 128 * 1024  # at most 32 MB per process
 
 
 def _watch():
@@ -401,4 +401,4 @@ class RedisCache(DjangoRedisCache):
         RESP2, in which a subscribed connection receives the tracking reports."""
         options = parse_url(self._cache._servers[0])
         connection_class = options.pop("connection_class", Connection)
-        return connection_class(**options, protocol=2, socket_connect_timeout=1)
+        return connection_class(**options, protocol=2, socket_connect_timeout=1, socket_timeout=1)

@@ -17,6 +17,7 @@ connections are back): a connection that died without a word can delay a change 
 at most.
 """
 
+import logging
 import os
 import threading
 import time
@@ -28,6 +29,8 @@ CHANNEL = "__redis__:invalidate"
 CONFIRM_SECONDS = 5.0
 # After a failed connection attempt, how long every request asks Redis before the next one.
 RETRY_SECONDS = 2.0
+
+logger = logging.getLogger(__name__)
 
 
 class VersionWatch:
@@ -110,10 +113,12 @@ class VersionWatch:
                 "CLIENT", "TRACKING", "ON", "REDIRECT", client_id, "BCAST", "PREFIX", self._key
             )
             tracker.read_response()
-        except (RedisError, OSError):
+        except (RedisError, OSError) as error:
             for connection in (listener, tracker):
                 if connection is not None:
                     connection.disconnect()
+            if not self._retry_at:  # once per process: every request asks Redis meanwhile
+                logger.warning("Redis does not report changes of %s: %s", self._key, error)
             self._retry_at = time.monotonic() + RETRY_SECONDS
             return
         self._listener, self._tracker = listener, tracker

@@ -166,3 +166,19 @@ def test_made_up_addresses_leave_no_trace_in_the_process_memory(client):
     kept = dict(page_cache._process_pages._entries)
     assert client.get("/gibt-es-nicht/").status_code == 404
     assert dict(page_cache._process_pages._entries) == kept
+
+
+def test_a_redis_that_refuses_tracking_leaves_every_request_asking_it(caplog):
+    class Refusing:
+        def connect(self):
+            raise redis.ResponseError("unknown command 'CLIENT'")
+
+        def disconnect(self):
+            pass
+
+    watch = version_watch.VersionWatch(Refusing, "key")
+    assert watch.lookup() == (None, None)
+    watch.remember(None, {"token": "t", "until": None})
+    assert watch.lookup() == (None, None)
+    assert not watch.listening
+    assert len([r for r in caplog.records if "does not report changes" in r.message]) == 1
