@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,21 @@ def browser_type_launch_args(browser_type_launch_args):
 def screenshot_dir():
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     return SCREENSHOT_DIR
+
+
+@pytest.fixture(autouse=True)
+def live_server_idle_afterwards():
+    """After a browser test, wait until the live server has answered every request the
+    browser had started (autouse: torn down after the browser's context is closed).
+
+    With an in-memory SQLite database the live server's request threads share the test
+    process's connection: a late request (an image of a page the test has left) would run its
+    queries while the next test on this worker counts its own, as
+    tests/news/test_teasers.py once saw (4 queries instead of 1, under load).
+    """
+    yield
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
+    ):
+        time.sleep(0.01)
