@@ -300,8 +300,8 @@ class AnonymousPageCacheMiddleware:
         self._mark(response, "miss")
         return response
 
-    @staticmethod
-    def _lookup(key):
+    @classmethod
+    def _lookup(cls, key):
         """Return the content version's state and the page stored under key (or None, or
         UNCACHEABLE): from this process's memory while the version watch vouches for the
         version, else with one round trip for both."""
@@ -313,7 +313,7 @@ class AnonymousPageCacheMiddleware:
             if entry is None:
                 entry = cache.get(key)
                 if entry is not None and entry[0] == state["token"]:
-                    AnonymousPageCacheMiddleware._keep(state["token"], key, entry, _seconds_left())
+                    cls._keep(state["token"], key, entry, _seconds_left())
             return state, entry
         found = cache.get_many([VERSION_KEY, key])
         state = _request_state.get()["state"] = found.get(VERSION_KEY)

@@ -54,7 +54,7 @@ class VersionWatch:
         """Return (state or None, ticket): the remembered state if no report ended it, and a
         ticket for remember() after reading the state from Redis."""
         with self._lock:
-            if not self._listening():
+            if not self._connected():
                 return None, None
             self._read_reports()
             if self._state is not None and (
@@ -89,7 +89,9 @@ class VersionWatch:
     def listening(self):
         return self._listener is not None and self._pid == os.getpid()
 
-    def _listening(self):
+    def _connected(self):
+        """Connect if this process has no connections yet (or lost them), unless a failed
+        attempt was less than RETRY_SECONDS ago; return whether it listens."""
         if self._pid != os.getpid():  # forked: the parent's sockets are not this process's
             self._listener = self._tracker = None
             self._state = None

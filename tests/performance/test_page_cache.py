@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from apps.news.models import Article
 from tests.factories import ArticleFactory, StaffUserFactory
+from tests.performance.cache_calls import CountingCache
 
 pytestmark = pytest.mark.django_db
 
@@ -103,41 +104,17 @@ def test_uncached_pages_still_send_an_etag(client, settings):
     assert client.get("/aktuelles/", headers={"if-none-match": etag}).status_code == 304
 
 
-class _CountingCache:
-    """Record every call to the shared cache during a request."""
-
-    def __init__(self, monkeypatch):
-        from django.core.cache import cache
-
-        self.calls = []
-        self.depth = 0
-        for name in ("get", "get_many", "set", "delete"):
-            real = getattr(cache, name)
-
-            def counting(*args, _name=name, _real=real, **kwargs):
-                # Only the calls the site makes; a local-memory get_many calls get itself.
-                if self.depth == 0:
-                    self.calls.append((_name, args[0]))
-                self.depth += 1
-                try:
-                    return _real(*args, **kwargs)
-                finally:
-                    self.depth -= 1
-
-            monkeypatch.setattr(cache, name, counting)
-
-
 def test_a_cache_hit_is_one_round_trip_to_the_cache(client, monkeypatch):
     ArticleFactory()
     client.get("/aktuelles/")
-    counting = _CountingCache(monkeypatch)
+    counting = CountingCache(monkeypatch)
     assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
     assert [name for name, _key in counting.calls] == ["get_many"]
 
 
 def test_an_uncacheable_anonymous_request_reads_the_version_once_with_its_page(client, monkeypatch):
     client.get("/bench/trivial/")  # never_cache: looked up, never stored
-    counting = _CountingCache(monkeypatch)
+    counting = CountingCache(monkeypatch)
     assert client.get("/bench/trivial/")["X-Page-Cache"] == "miss"
     assert counting.calls == [("get_many", counting.calls[0][1])]
 
