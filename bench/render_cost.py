@@ -97,7 +97,7 @@ def configure(articles, keep_db, database_url=None):
 
 
 def pages():
-    from apps.network.models import Meeting
+    from apps.network.models import Meeting, Municipality
     from apps.news.models import Article, ArticlePhoto
 
     published = Article.objects.published()
@@ -116,6 +116,8 @@ def pages():
         "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
         "Treffen, Detail": meeting.get_absolute_url(),
         "Treffen, Liste": "/netzwerk/treffen/",
+        "Kommune": Municipality.objects.order_by("pk").first().get_absolute_url(),
+        "Suche": "/suche/?q=Kita",
     }
 
 

@@ -126,6 +126,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
     "DISABLE_SERVER_SIDE_CURSORS", default=False
 )
+# PostgreSQL: parameters bound by the server and each statement prepared (parsed and planned
+# once per connection) from its PREPARE_THRESHOLD-th run on, so a page's repeated queries skip
+# the planner; with CONN_MAX_AGE the plans outlive the request. Behind a PgBouncer in
+# transaction mode without max_prepared_statements, DATABASE_PREPARED_STATEMENTS=false.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
