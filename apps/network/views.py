@@ -134,10 +134,13 @@ class MunicipalityDetailView(DetailView):
         # hosted or attended, split here instead of one query per list.
         roles = list(_roles_of_published_people().filter(municipality=municipality))
         coordinators = [role for role in roles if role.kind == Role.Kind.COORDINATOR]
+        # Attended through a subquery rather than a join, so that no row comes twice and
+        # nothing needs DISTINCT (which sorted every column of every meeting).
+        attended = Meeting.attending_municipalities.through.objects.filter(
+            municipality=municipality
+        ).values("meeting_id")
         meetings = list(
-            published_meetings()
-            .filter(Q(host_municipality=municipality) | Q(attending_municipalities=municipality))
-            .distinct()
+            published_meetings().filter(Q(host_municipality=municipality) | Q(pk__in=attended))
         )
         current = [role for role in coordinators if role.is_active_on(today)]
         former = [role for role in coordinators if role.ends_on and role.ends_on < today]

@@ -270,3 +270,24 @@ def test_meeting_event_shows_the_photo_of_its_published_report_as_its_image(clie
     assert len(images) == 2
     assert all(url.startswith("http://testserver/media/") for url in images)
     assert "image" not in event_of(bare)
+
+
+def test_municipality_page_lists_each_hosted_and_attended_meeting_once(client):
+    town = MunicipalityFactory(name="Ahlen")
+    neighbour = MunicipalityFactory()
+    hosted = MeetingFactory(title="Gastgeber-Treffen", host_municipality=town)
+    hosted.attending_municipalities.add(town, neighbour)
+    attended = MeetingFactory(title="Besuchtes Treffen", host_municipality=neighbour)
+    attended.attending_municipalities.add(town, neighbour)
+    MeetingFactory(title="Fremdes Treffen", host_municipality=neighbour)
+    MeetingFactory(title="Unveröffentlicht", host_municipality=town, hidden=True)
+    unpublished_visit = MeetingFactory(title="Verborgener Besuch", hidden=True)
+    unpublished_visit.attending_municipalities.add(town)
+
+    response = client.get(town.get_absolute_url())
+
+    assert [m.title for m in response.context["hosted_meetings"]] == ["Gastgeber-Treffen"]
+    assert [m.title for m in response.context["attended_meetings"]] == ["Besuchtes Treffen"]
+    html = response.content.decode()
+    assert html.count("Gastgeber-Treffen") == 1
+    assert "Fremdes Treffen" not in html and "Verborgener Besuch" not in html
