@@ -2,17 +2,14 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from tests.factories import ArticleFactory
+from tests.processes import PRODUCTION, run_python
 
-PROJECT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgres://praev@db.example:5432/praev"
 
 
@@ -20,24 +17,14 @@ def database_options(**environment):
     """Return DATABASES["default"]["OPTIONS"] as the production settings build them."""
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")},
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "x7!k2Qp9@vL4#mN8$rT1&wZ6*yB3^cF5%hJ0-dG2+sA9=eU4~iO7",
-        "ALLOWED_HOSTS": "praeventionskette.example",
-        "ENV_FILE": os.devnull,
+        **PRODUCTION,
         **environment,
     }
     script = (
-        "import json, django; from django.conf import settings; "
+        "import json; from django.conf import settings; "
         "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", script, env=env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -1,15 +1,12 @@
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, StaffUserFactory
+from tests.processes import PRODUCTION, run_python
 
 pytestmark = pytest.mark.django_db
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def test_public_pages_send_a_strict_content_security_policy_and_security_headers(client):
@@ -39,19 +36,11 @@ def test_admin_policy_allows_the_editor_but_still_forbids_other_hosts(client):
 def test_check_deploy_with_production_settings_reports_nothing():
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "x7!k2Qp9@vL4#mN8$rT1&wZ6*yB3^cF5%hJ0-dG2+sA9=eU4~iO7",
-        "ALLOWED_HOSTS": "praeventionskette.example",
+        **PRODUCTION,
         "DATABASE_URL": "sqlite:///:memory:",
-        "ENV_FILE": os.devnull,  # not this folder's .env (make serve's)
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_python(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -61,14 +50,7 @@ def test_production_settings_refuse_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     env["ENV_FILE"] = os.devnull  # not this folder's .env, which holds a key
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", "import django; django.setup()", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -127,13 +109,6 @@ def test_login_throttling_reads_the_address_the_front_server_forwards_and_only_t
         "AXES_PROXY_COUNT": proxies,
         "ENV_FILE": os.devnull,
     }
-    result = subprocess.run(
-        [sys.executable, "-c", CLIENT_ADDRESS],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", CLIENT_ADDRESS, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == seen

@@ -1,0 +1,28 @@
+"""Run Python in a fresh process in the project folder, for settings read at start-up."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+# The production settings with what they require; not this folder's .env (make serve's).
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "x7!k2Qp9@vL4#mN8$rT1&wZ6*yB3^cF5%hJ0-dG2+sA9=eU4~iO7",
+    "ALLOWED_HOSTS": "praeventionskette.example",
+    "ENV_FILE": os.devnull,
+}
+
+
+def run_python(*args, env, timeout=60):
+    """Run `python ARGS` in the project folder with exactly env; return the finished process."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
