@@ -32,6 +32,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from redis.connection import Connection, parse_url
@@ -219,19 +220,35 @@ def create_cache_table(sender, using, **kwargs):
         call_command("createcachetable", database=using, verbosity=0)
 
 
+# The request headers of a conditional GET; a cacheable request's page is rendered without
+# them, so that the whole page is there to be stored, and the 304 is decided here.
+VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# What SecurityMiddleware and PermissionsPolicyMiddleware add to every response, a 304
+# included: a 304 made here from a stored page keeps them, as one made below them gets them.
+NOT_MODIFIED_KEEPS = (
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Permissions-Policy",
+)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache; staff (a session cookie) never are.
 
-    It sits below the middleware that add headers to every response (security headers,
-    Permissions-Policy, ETag and 304), so a hit gets them exactly as a miss does, and above
-    the rest: a hit costs one round trip to the shared cache (the content version and the
-    page in one get_many) and none of the sessions, users, messages, CSRF, CSP or the view.
-    A page is stored under its address alone, with the version it was rendered under, and
-    served only while that version is current.
+    It comes first in MIDDLEWARE, and a page is stored as the whole stack answered it (security
+    headers, Permissions-Policy, CSP, ETag): a hit leaves before any other middleware, and
+    answers a conditional GET with a 304 itself, as ConditionalGetMiddleware would. A hit costs
+    at most one round trip to the shared cache (the content version and the page in one
+    get_many; none while the version watch vouches for the version) and none of the sessions,
+    users, messages, CSRF, CSP or the view. A page is stored under its address alone, with the
+    version it was rendered under, and served only while that version is current.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._conditional_get = ConditionalGetMiddleware(get_response).process_response
 
     def _cacheable_request(self, request):
         return (
@@ -241,6 +258,9 @@ class AnonymousPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and CookieStorage.cookie_name not in request.COOKIES
             and not request.path_info.startswith(f"/{settings.ADMIN_URL}")
+            # Static files are WhiteNoise's; plain HTTP is redirected by SecurityMiddleware.
+            and not request.path_info.startswith(settings.STATIC_URL)
+            and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
         )
 
     @staticmethod
@@ -259,7 +279,8 @@ class AnonymousPageCacheMiddleware:
                 request.META.get("QUERY_STRING", ""),
             )
         )
-        return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
+        # "page:…" held pages without the security headers, before this middleware came first.
+        return f"page-whole:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     def __call__(self, request):
         scope = _request_state.set({})
@@ -275,7 +296,7 @@ class AnonymousPageCacheMiddleware:
             key = self._key(request)
             state, entry = self._lookup(key)
             if entry not in (None, UNCACHEABLE) and _current(state) and entry[0] == state["token"]:
-                response = self._thaw(entry)
+                response = self._not_modified_or(request, self._thaw(entry))
                 self._mark(response, "hit")
                 return response
             token = content_version()  # a new one if it expired (reads the schedule)
@@ -283,7 +304,9 @@ class AnonymousPageCacheMiddleware:
             # The database (or a database cache) is down: let the view run, so that the
             # request gets the German 503 page (config.middleware) instead of a 500.
             return self.get_response(request)
+        validators = {name: request.META.pop(name) for name in VALIDATORS if name in request.META}
         response = self.get_response(request)
+        request.META.update(validators)
         if self._cacheable_response(response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
@@ -297,8 +320,19 @@ class AnonymousPageCacheMiddleware:
         elif response.status_code == 200:
             # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())
+        response = self._not_modified_or(request, response)
         self._mark(response, "miss")
         return response
+
+    def _not_modified_or(self, request, response):
+        """Return a 304 if the request's validators match the page (ConditionalGetMiddleware's
+        own decision), with the headers a 304 from below the security middleware carries."""
+        answer = self._conditional_get(request, response)
+        if answer is not response:
+            for header in NOT_MODIFIED_KEEPS:
+                if header in response:
+                    answer[header] = response[header]
+        return answer
 
     @classmethod
     def _lookup(cls, key):

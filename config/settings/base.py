@@ -60,15 +60,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous GET responses from the shared cache, rendered once per content version and
+    # stored with every header the stack below adds: a hit (and its 304) leaves before all of
+    # them, with no round trip while the version watch vouches for the version.
+    # docs/performance.md has each middleware's cost.
+    "apps.core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified and 304 for every page and feed; cached pages carry their ETag.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous GET responses from the shared cache, rendered once per content version: a hit
-    # is one round trip to the cache and leaves before everything below (the headers above
-    # are added to hits and misses alike). docs/performance.md has each middleware's cost.
-    "apps.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware's headers and language without its parsing: the site has one language.
     "config.middleware.SingleLanguageMiddleware",

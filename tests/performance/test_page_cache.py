@@ -141,3 +141,39 @@ def test_a_host_outside_allowed_hosts_gets_400_and_never_a_cached_page(client, s
     assert response.status_code == 400
     assert "Nur für erlaubte Hosts" not in response.content.decode()
     assert client.get("/aktuelles/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_cache_hit_leaves_before_the_rest_of_the_stack(client, monkeypatch):
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.security import SecurityMiddleware
+
+    ArticleFactory()
+    client.get("/aktuelles/")
+    passed = []
+    for middleware in (SecurityMiddleware, SessionMiddleware):
+        real = middleware.process_response
+
+        def counting(self, request, response, _real=real):
+            passed.append(type(self).__name__)
+            return _real(self, request, response)
+
+        monkeypatch.setattr(middleware, "process_response", counting)
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+    assert passed == []
+    client.get("/bench/trivial/")  # not cacheable: the whole stack
+    assert passed == ["SessionMiddleware", "SecurityMiddleware"]
+
+
+def test_static_files_and_redirected_plain_http_never_ask_the_page_cache(
+    client, settings, monkeypatch
+):
+    settings.SECURE_SSL_REDIRECT = True  # before the first request: the stack reads it once
+    counting = CountingCache(monkeypatch)
+    assert client.get(settings.STATIC_URL + "gibt-es-nicht.css", secure=True).status_code == 404
+    assert client.get("/aktuelles/").status_code == 301
+    # (The 404 page reads its footer fragment; no page is looked up or stored.)
+    looked_up = [
+        key for name, key in counting.calls if name == "get_many" or key.startswith("page")
+    ]
+    assert looked_up == []
+    assert client.get("/aktuelles/", secure=True)["X-Page-Cache"] == "miss"
