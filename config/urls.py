@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from apps.core.urls import read_only
 from apps.network.sitemaps import NetworkSitemap
 from apps.news.sitemaps import ArchiveSitemap, ArticleSitemap, TopicSitemap
 from apps.pages.sitemaps import PageSitemap
@@ -26,27 +27,33 @@ sitemaps = {
     "netzwerk": NetworkSitemap,
 }
 
+# Visitors' pages only read: no transaction around them (apps.core.urls.read_only); the
+# apps' own URL modules do the same for theirs. The admin keeps one transaction per request.
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    *read_only([path("", HomeView.as_view(), name="home")]),
     path("aktuelles/", include("apps.news.urls")),
     path("suche/", include("apps.search.urls")),
     path("netzwerk/", include("apps.network.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
-    path(
-        "robots.txt",
-        TemplateView.as_view(
-            template_name="robots.txt",
-            # The admin's address is not named: robots.txt is public, ADMIN_URL is a secret.
-            content_type="text/plain; charset=utf-8",
-        ),
-        name="robots_txt",
+    *read_only(
+        [
+            path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
+            path(
+                "sitemap-<section>.xml",
+                sitemap_views.sitemap,
+                {"sitemaps": sitemaps},
+                name="django.contrib.sitemaps.views.sitemap",
+            ),
+            path(
+                "robots.txt",
+                TemplateView.as_view(
+                    template_name="robots.txt",
+                    # The admin's address is not named: robots.txt is public, ADMIN_URL a secret.
+                    content_type="text/plain; charset=utf-8",
+                ),
+                name="robots_txt",
+            ),
+        ]
     ),
 ]
 

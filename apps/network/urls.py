@@ -1,5 +1,7 @@
 from django.urls import path
 
+from apps.core.urls import read_only
+
 from . import ical, views
 from .models import Institution, Meeting, Municipality, Person
 
@@ -41,3 +43,6 @@ urlpatterns += [
     )
     for prefix, name, records in RECORDS_WITH_ARTICLES
 ]
+
+# Visitors' pages only read: no transaction around them (apps.core.urls.read_only).
+urlpatterns = read_only(urlpatterns)

@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from apps.core.urls import read_only
+
 from . import feeds, views
 
 
@@ -74,3 +76,6 @@ urlpatterns = [
     ),
     path("<yyyy:year>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail_year"),
 ]
+
+# Visitors' pages only read: no transaction around them (apps.core.urls.read_only).
+urlpatterns = read_only(urlpatterns)
