@@ -317,7 +317,7 @@ class AnonymousPageCacheMiddleware:
                 entry = self._freeze(token, response)
                 cache.set(key, entry, timeout)
                 self._keep(token, key, entry, timeout)
-        elif response.status_code == 200:
+        elif response.status_code == 200 and entry is not UNCACHEABLE:
             # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())
         response = self._not_modified_or(request, response)

@@ -19,6 +19,8 @@ at most.
 
 import logging
 import os
+import select
+import ssl
 import threading
 import time
 
@@ -44,6 +46,7 @@ class VersionWatch:
         self._lock = threading.Lock()
         self._pid = None
         self._listener = self._tracker = None
+        self._poll = None
         self._retry_at = 0.0
         self._state = None
         self._confirmed_at = 0.0
@@ -124,8 +127,21 @@ class VersionWatch:
             self._retry_at = time.monotonic() + RETRY_SECONDS
             return
         self._listener, self._tracker = listener, tracker
+        self._poll = self._poll_of(listener, tracker)
         self._state = None
         self._generation += 1
+
+    @staticmethod
+    def _poll_of(*connections):
+        """Return a poll of the connections' sockets, or None over TLS (an SSL socket can hold
+        decrypted bytes that its file descriptor no longer shows)."""
+        sockets = [connection._sock for connection in connections]
+        if not hasattr(select, "poll") or any(isinstance(s, ssl.SSLSocket) for s in sockets):
+            return None
+        poll = select.poll()
+        for sock in sockets:
+            poll.register(sock, select.POLLIN | select.POLLPRI | select.POLLERR | select.POLLHUP)
+        return poll
 
     def _read_reports(self):
         try:
@@ -134,6 +150,10 @@ class VersionWatch:
             # read there means the server closed it.
             if self._tracker._sock is None or self._listener._sock is None:
                 raise ConnectionError("the version watch lost a connection")
+            # Nothing has arrived on either socket since the last call, whose loop below left
+            # nothing unread: one poll() instead of a read attempt on each connection.
+            if self._poll is not None and not self._poll.poll(0):
+                return
             if self._tracker.can_read(timeout=0):
                 raise ConnectionError("the version watch's tracker was closed")
             while self._listener.can_read(timeout=0):
@@ -147,7 +167,7 @@ class VersionWatch:
         for connection in (self._listener, self._tracker):
             if connection is not None:
                 connection.disconnect()
-        self._listener = self._tracker = None
+        self._listener = self._tracker = self._poll = None
         self._state = None
         self._generation += 1
 
