@@ -128,7 +128,8 @@ def run_probe():
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code
         assert status == 200, (url, status)
-        # BEGIN and COMMIT come from ATOMIC_REQUESTS around the view, not from the page.
+        # BEGIN and COMMIT would be a transaction around the view (visitors' pages run without
+        # one since apps.core.urls.read_only), not the page's own statements.
         counts[name] = sum(1 for q in queries if q["sql"] not in TRANSACTION_CONTROL)
     user = get_user_model().objects.filter(username="bench").first()
     user = user or get_user_model().objects.create_superuser("bench", "bench@example.invalid", "x")
@@ -311,7 +312,7 @@ def main():
                 "--reuse); Admin-Artikelliste: "
                 f"{probe_data['admin_ms']:.0f} ms (Median)",
                 f"- Tiefe Seite: `{probe_data['urls']['Nachrichten, tiefe Seite']}`; Abfragen: "
-                "SQL-Anweisungen der Seite ohne BEGIN/COMMIT (ATOMIC_REQUESTS)",
+                "SQL-Anweisungen der Seite (ohne BEGIN/COMMIT)",
                 "",
                 table(probe_data, uncached, cached),
             ]
