@@ -18,6 +18,7 @@ trip at all, and neither does the version a page's fragments are read under.
 """
 
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -36,8 +37,11 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from redis.connection import Connection, parse_url
+from redis.exceptions import RedisError
 
 from apps.core.version_watch import NO_WATCH, VersionWatch
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "site:content-version"
 # Apps whose records visitors see; a change to any of them changes public pages.
@@ -220,6 +224,8 @@ def create_cache_table(sender, using, **kwargs):
         call_command("createcachetable", database=using, verbosity=0)
 
 
+# What the lookup and the store raise when the shared cache or the database cannot be reached.
+UNREACHABLE = (DatabaseError, RedisError)
 # The request headers of a conditional GET; a cacheable request's page is rendered without
 # them, so that the whole page is there to be stored, and the 304 is decided here.
 VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
@@ -259,7 +265,7 @@ class AnonymousPageCacheMiddleware:
             and CookieStorage.cookie_name not in request.COOKIES
             and not request.path_info.startswith(f"/{settings.ADMIN_URL}")
             # Static files are WhiteNoise's; plain HTTP is redirected by SecurityMiddleware.
-            and not request.path_info.startswith(settings.STATIC_URL)
+            and not request.path.startswith(settings.STATIC_URL)
             and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
         )
 
@@ -300,23 +306,29 @@ class AnonymousPageCacheMiddleware:
                 self._mark(response, "hit")
                 return response
             token = content_version()  # a new one if it expired (reads the schedule)
-        except DatabaseError:
-            # The database (or a database cache) is down: let the view run, so that the
-            # request gets the German 503 page (config.middleware) instead of a 500.
+        except UNREACHABLE:
+            # The database (or a database cache) or Redis is down: let the rest of the stack
+            # answer, so that the request gets its page or the German 503 page
+            # (config.middleware), with every header, instead of a bare 500 from up here.
             return self.get_response(request)
         validators = {name: request.META.pop(name) for name in VALIDATORS if name in request.META}
-        response = self.get_response(request)
-        request.META.update(validators)
+        try:
+            response = self.get_response(request)
+        finally:
+            request.META.update(validators)
         if self._cacheable_response(response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, public=True, max_age=0)
-            timeout = _seconds_left()
-            if timeout > 0:
-                entry = self._freeze(token, response)
-                cache.set(key, entry, timeout)
-                self._keep(token, key, entry, timeout)
+            try:
+                timeout = _seconds_left()
+                if timeout > 0:
+                    entry = self._freeze(token, response)
+                    cache.set(key, entry, timeout)
+                    self._keep(token, key, entry, timeout)
+            except UNREACHABLE as error:
+                logger.warning("Seite nicht im Cache gespeichert: %s", error)
         elif response.status_code == 200 and entry is not UNCACHEABLE:
             # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())

@@ -177,3 +177,33 @@ def test_static_files_and_redirected_plain_http_never_ask_the_page_cache(
     ]
     assert looked_up == []
     assert client.get("/aktuelles/", secure=True)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("failing", ["get_many", "set"], ids=["lookup", "store"])
+def test_a_page_cache_that_cannot_be_reached_still_gives_the_page_with_every_header(
+    client, settings, monkeypatch, failing
+):
+    from django.core.cache import cache
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    settings.SECURE_HSTS_SECONDS = 3600  # as in production
+    ArticleFactory(title="Trotz Ausfall")
+    real = getattr(cache, failing)
+
+    def unreachable(keys, *args, **kwargs):
+        names = [keys] if isinstance(keys, str) else keys
+        if any(name.startswith("page") for name in names):
+            raise RedisConnectionError("Redis antwortet nicht")
+        return real(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, failing, unreachable)
+    for _ in range(2):
+        response = client.get("/aktuelles/", secure=True)
+        assert response.status_code == 200
+        assert "Trotz Ausfall" in response.content.decode()
+        for header in [
+            "Strict-Transport-Security",
+            "Permissions-Policy",
+            "Content-Security-Policy",
+        ]:
+            assert response.has_header(header), header
