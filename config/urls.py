@@ -30,13 +30,9 @@ sitemaps = {
 # Visitors' pages only read: no transaction around them (apps.core.urls.read_only); the
 # apps' own URL modules do the same for theirs. The admin keeps one transaction per request.
 urlpatterns = [
-    *read_only([path("", HomeView.as_view(), name="home")]),
-    path("aktuelles/", include("apps.news.urls")),
-    path("suche/", include("apps.search.urls")),
-    path("netzwerk/", include("apps.network.urls")),
-    path(settings.ADMIN_URL, admin.site.urls),
     *read_only(
         [
+            path("", HomeView.as_view(), name="home"),
             path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
             path(
                 "sitemap-<section>.xml",
@@ -55,6 +51,10 @@ urlpatterns = [
             ),
         ]
     ),
+    path("aktuelles/", include("apps.news.urls")),
+    path("suche/", include("apps.search.urls")),
+    path("netzwerk/", include("apps.network.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if apps.is_installed("apps.devtools"):

@@ -317,24 +317,29 @@ class AnonymousPageCacheMiddleware:
         finally:
             request.META.update(validators)
         if self._cacheable_response(response):
-            if not response.has_header("ETag"):
-                set_response_etag(response)
-            patch_vary_headers(response, ["Cookie"])
-            patch_cache_control(response, public=True, max_age=0)
-            try:
-                timeout = _seconds_left()
-                if timeout > 0:
-                    entry = self._freeze(token, response)
-                    cache.set(key, entry, timeout)
-                    self._keep(token, key, entry, timeout)
-            except UNREACHABLE as error:
-                logger.warning("Seite nicht im Cache gespeichert: %s", error)
+            self._store(token, key, response)
         elif response.status_code == 200 and entry is not UNCACHEABLE:
             # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())
         response = self._not_modified_or(request, response)
         self._mark(response, "miss")
         return response
+
+    def _store(self, token, key, response):
+        """Mark the page as cacheable by anyone (public, varying by Cookie, with an ETag: a
+        HEAD request gets none below) and keep it until the version changes or it expires."""
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, public=True, max_age=0)
+        try:
+            timeout = _seconds_left()
+            if timeout > 0:
+                entry = self._freeze(token, response)
+                cache.set(key, entry, timeout)
+                self._keep(token, key, entry, timeout)
+        except UNREACHABLE as error:
+            logger.warning("Seite nicht im Cache gespeichert: %s", error)
 
     def _not_modified_or(self, request, response):
         """Return a 304 if the request's validators match the page (ConditionalGetMiddleware's
