@@ -7,16 +7,18 @@ from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
-from django.contrib.messages.middleware import MessageMiddleware
-from django.contrib.messages.storage import default_storage
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
+from django.core.handlers.exception import convert_exception_to_response
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject, empty
-from simple_history.middleware import HistoryRequestMiddleware
+from django.utils.module_loading import import_string
+
+from apps.core.visitors import is_visitor
 
 logger = logging.getLogger(__name__)
 
@@ -136,39 +138,45 @@ class SingleLanguageMiddleware:
         return response
 
 
-class LazyMessageMiddleware(MessageMiddleware):
-    """Django's MessageMiddleware, with the message storage made when first used.
+class SignInMiddleware:
+    """Sessions, users, messages, edit history and login throttling, for who may be signed in.
 
-    The storage reads the messages cookie and the session; a visitor's page shows no messages,
-    so for it nothing is made, read or written. The admin uses them as before.
+    The middleware named in SIGN_IN_MIDDLEWARE form a stack of their own, built here as
+    Django builds MIDDLEWARE. A request that may be signed in (a session or message cookie, the
+    admin, anything but GET and HEAD) passes through it on its way to the view; an anonymous
+    visitor's (apps.core.visitors.is_visitor) goes by it with an AnonymousUser, since without a
+    session cookie nobody is signed in, and so costs no session, message or throttling work.
+
+    Only middleware without process_view, process_template_response and process_exception
+    may be in the stack: Django calls those for every request it resolves, so a visitor's
+    request would meet them without the stack. This one comes last in MIDDLEWARE, and its
+    stack ends in the view, as django-axes asks of its middleware.
     """
 
-    def process_request(self, request):
-        request._messages = SimpleLazyObject(lambda: default_storage(request))
-
-    def process_response(self, request, response):
-        storage = getattr(request, "_messages", None)
-        if isinstance(storage, SimpleLazyObject) and storage._wrapped is empty:
-            return response
-        return super().process_response(request, response)
-
-
-class SignedInHistoryMiddleware:
-    """simple_history's HistoryRequestMiddleware for requests that can be signed in.
-
-    It lends the request to simple_history so that a revision names the editor who saved it.
-    Without a session cookie nobody is signed in, and simple_history records no user then
-    either way; such requests (every visitor's) skip the hand-over.
-    """
+    HOOKS = ("process_view", "process_template_response", "process_exception")
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.lending = HistoryRequestMiddleware(get_response)
+        handler = get_response
+        for path in reversed(settings.SIGN_IN_MIDDLEWARE):
+            try:
+                middleware = import_string(path)(handler)
+            except MiddlewareNotUsed:
+                continue
+            hooks = [hook for hook in self.HOOKS if hasattr(middleware, hook)]
+            if hooks:
+                raise ImproperlyConfigured(
+                    f"{path} has {', '.join(hooks)}: put it into MIDDLEWARE, not "
+                    "SIGN_IN_MIDDLEWARE, so that Django calls it."
+                )
+            handler = convert_exception_to_response(middleware)
+        self.signed_in = handler
 
     def __call__(self, request):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return self.lending(request)
-        return self.get_response(request)
+        if is_visitor(request):
+            request.user = AnonymousUser()
+            return self.get_response(request)
+        return self.signed_in(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_migrate
 
+        from . import checks  # noqa: F401  (registers the sign-in stack's checks)
         from .cache import connect_signals, create_cache_table
         from .lookups import connect_sqlite_casefold
 

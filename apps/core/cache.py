@@ -26,7 +26,6 @@ from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
@@ -40,6 +39,7 @@ from redis.connection import Connection, parse_url
 from redis.exceptions import RedisError
 
 from apps.core.version_watch import NO_WATCH, VersionWatch
+from apps.core.visitors import is_visitor
 
 logger = logging.getLogger(__name__)
 
@@ -259,11 +259,8 @@ class AnonymousPageCacheMiddleware:
     def _cacheable_request(self, request):
         return (
             settings.PAGE_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
             # Whoever brings a session (staff) or a message to be shown gets a fresh page.
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and CookieStorage.cookie_name not in request.COOKIES
-            and not request.path_info.startswith(f"/{settings.ADMIN_URL}")
+            and is_visitor(request)
             # Static files are WhiteNoise's; plain HTTP is redirected by SecurityMiddleware.
             and not request.path.startswith(settings.STATIC_URL)
             and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())

@@ -1,18 +1,25 @@
-"""What visitors pass through costs no session, message or login-throttling work, and the
-lighter middleware behave as the Django ones they replace."""
+"""What visitors pass through costs no session, message or login-throttling work, whoever may
+be signed in still gets all of it, and the lighter middleware behave as the Django ones they
+replace."""
 
 import pytest
+from axes.middleware import AxesMiddleware
 from csp.constants import HEADER
 from csp.decorators import csp_update
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.messages import middleware as django_messages_middleware
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from apps.core.checks import check_sign_in_middleware
 from config import middleware as site_middleware
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +41,6 @@ def no_message_storage(monkeypatch):
     def refuse(request):
         raise AssertionError("message storage made for a visitor")
 
-    monkeypatch.setattr(site_middleware, "default_storage", refuse)
     monkeypatch.setattr(django_messages_middleware, "default_storage", refuse)
 
 
@@ -126,18 +132,116 @@ def test_a_view_that_changes_the_policy_still_gets_its_policy(client):
     assert "https://karten.example" not in _csp_response("/aktuelles/")[HEADER]
 
 
-def test_only_a_request_with_a_session_is_lent_to_simple_history(settings):
-    from simple_history.models import HistoricalRecords
-
+@pytest.fixture
+def sign_in_stack_seen(monkeypatch):
+    """Record each request that reaches the sign-in stack's sessions and login throttling."""
     seen = []
+    session_request = SessionMiddleware.process_request
+    axes_call = AxesMiddleware.__call__
 
-    def view(request):
-        seen.append(getattr(HistoricalRecords.context, "request", None))
-        return HttpResponse("ok")
+    def session(self, request):
+        seen.append(("session", request.path))
+        return session_request(self, request)
 
-    history = site_middleware.SignedInHistoryMiddleware(view)
-    visitor, editor = RequestFactory().get("/"), RequestFactory().get("/")
-    editor.COOKIES[settings.SESSION_COOKIE_NAME] = "sitzung"
-    history(visitor)
-    history(editor)
-    assert seen == [None, editor]
+    def axes(self, request):
+        seen.append(("axes", request.path))
+        return axes_call(self, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", session)
+    monkeypatch.setattr(AxesMiddleware, "__call__", axes)
+    return seen
+
+
+@pytest.mark.parametrize("page_cache", [0, 600], ids=["page-cache-off", "page-cache-on"])
+def test_a_visitor_goes_by_the_sign_in_stack_as_an_anonymous_user(
+    client, settings, sign_in_stack_seen, page_cache
+):
+    settings.PAGE_CACHE_SECONDS = page_cache
+    article = ArticleFactory()
+    for url in ["/aktuelles/", article.get_absolute_url(), "/gibt-es-nicht/"]:
+        client.get(url)
+    assert sign_in_stack_seen == []
+    # The preview reads request.user: for a visitor, nobody signed in (a 404, not a 500).
+    response = client.get(reverse("news:article_preview", kwargs={"pk": article.pk}))
+    assert response.status_code == 404
+    assert response.wsgi_request.user.is_anonymous
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        pytest.param({"cookies": "sessionid"}, id="session-cookie"),
+        pytest.param({"cookies": "messages"}, id="message-cookie"),
+        pytest.param({"method": "post"}, id="post"),
+        pytest.param({"admin": True}, id="admin"),
+    ],
+)
+def test_whoever_may_be_signed_in_passes_through_the_sign_in_stack(
+    client, settings, sign_in_stack_seen, request_kwargs
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    path = f"/{settings.ADMIN_URL}login/" if request_kwargs.get("admin") else "/aktuelles/"
+    if "cookies" in request_kwargs:
+        name = request_kwargs["cookies"]
+        client.cookies[settings.SESSION_COOKIE_NAME if name == "sessionid" else name] = "x"
+    getattr(client, request_kwargs.get("method", "get"))(path)
+    assert sign_in_stack_seen == [("session", path), ("axes", path)]
+
+
+def test_a_signed_in_editor_is_recognised_on_a_public_address(client):
+    article = ArticleFactory(draft=True)
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(editor)
+    response = client.get(reverse("news:article_preview", kwargs={"pk": article.pk}))
+    assert response.status_code == 200
+    assert response.wsgi_request.user == editor
+
+
+def test_the_sign_in_stack_refuses_middleware_django_must_call_itself(settings):
+    # CsrfViewMiddleware checks in process_view, which Django calls only for MIDDLEWARE.
+    settings.SIGN_IN_MIDDLEWARE = [
+        *settings.SIGN_IN_MIDDLEWARE,
+        "django.middleware.csrf.CsrfViewMiddleware",
+    ]
+    with pytest.raises(ImproperlyConfigured, match="CsrfViewMiddleware has process_view"):
+        site_middleware.SignInMiddleware(lambda request: HttpResponse("ok"))
+
+
+def _check_ids():
+    return [error.id for error in check_sign_in_middleware(None)]
+
+
+def test_the_settings_pass_the_sign_in_checks():
+    assert _check_ids() == []
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (lambda s: s.MIDDLEWARE.remove("config.middleware.SignInMiddleware"), "core.E001"),
+        (
+            lambda s: s.MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware"),
+            "core.E002",
+        ),
+        (
+            lambda s: s.SIGN_IN_MIDDLEWARE.remove(
+                "django.contrib.auth.middleware.AuthenticationMiddleware"
+            ),
+            "core.E003",
+        ),
+        (lambda s: s.SIGN_IN_MIDDLEWARE.reverse(), "core.E004"),
+        (
+            lambda s: s.SIGN_IN_MIDDLEWARE.append(
+                "simple_history.middleware.HistoryRequestMiddleware"
+            ),
+            "core.E004",
+        ),
+    ],
+    ids=["sign-in-missing", "sign-in-not-last", "users-missing", "wrong-order", "axes-not-last"],
+)
+def test_a_broken_sign_in_stack_fails_the_checks(settings, change, error):
+    settings.MIDDLEWARE = list(settings.MIDDLEWARE)
+    settings.SIGN_IN_MIDDLEWARE = list(settings.SIGN_IN_MIDDLEWARE)
+    change(settings)
+    assert _check_ids() == [error]
