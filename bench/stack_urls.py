@@ -2,17 +2,12 @@
 
 from django.http import HttpResponse
 from django.urls import path
-from django.views.decorators.cache import never_cache
 
 from apps.core.urls import read_only
+from apps.devtools.views import bench_trivial as trivial
 
 # About the size of a rendered list page, so that a cache hit moves what a real one moves.
 PAGE = ("<p>" + "Präventionskette Ahlen " * 8 + "</p>\n") * 80
-
-
-@never_cache
-def trivial(request):
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def page(request):

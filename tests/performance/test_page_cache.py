@@ -113,7 +113,7 @@ def test_a_cache_hit_is_one_round_trip_to_the_cache(client, monkeypatch):
 
 
 def test_an_uncacheable_anonymous_request_reads_the_version_once_with_its_page(client, monkeypatch):
-    client.get("/bench/trivial/")  # never_cache: looked up, never stored
+    client.get("/bench/trivial/")  # no-store: looked up, never stored
     counting = CountingCache(monkeypatch)
     assert client.get("/bench/trivial/")["X-Page-Cache"] == "miss"
     assert counting.calls == [("get_many", counting.calls[0][1])]
