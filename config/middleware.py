@@ -13,6 +13,7 @@ from django.core.handlers.exception import convert_exception_to_response
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -22,15 +23,16 @@ from apps.core.visitors import is_visitor
 
 logger = logging.getLogger(__name__)
 
-# The two policies (visitors', admin's) as django-csp builds them, per settings: the same
-# string on every response, so it is built once instead of twice per response.
-_built_policies = {}
+# What django-csp would send, per settings: the admin's address, and for visitors' pages
+# (False) and the admin's (True) each header with its policy and the paths it leaves out. The
+# same on every response without a nonce or a view's own policy, so it is built once.
+_plans = {}
 
 
 @receiver(setting_changed)
 def _forget_built_policies(setting, **kwargs):
     if setting.startswith("CONTENT_SECURITY_POLICY") or setting in ("ADMIN_URL", "DEBUG"):
-        _built_policies.clear()
+        _plans.clear()
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -41,9 +43,18 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     django-csp builds the header from the settings on every response (a deep copy of the policy
     and a join, for the policy and the report-only one). Ours has no nonce and no per-view
-    changes, so a response without either gets the header django-csp built for the first one
+    changes, so a response without either gets the headers django-csp built for the first one
     of its kind; any other response goes through django-csp as it is.
     """
+
+    # __call__ is synchronous; under ASGI, Django adapts it as it does the project's others.
+    async_capable = False
+
+    def __call__(self, request):
+        # MiddlewareMixin's __call__ without its generic dispatch: django-csp's lazy nonce
+        # (made only if a template asks for it), then the headers.
+        self.process_request(request)
+        return self.process_response(request, self.get_response(request))
 
     def process_response(self, request, response):
         if (
@@ -52,29 +63,33 @@ class SiteCSPMiddleware(CSPMiddleware):
             or any(name.startswith("_csp") for name in vars(response))
         ):
             return super().process_response(request, response)
-        admin = request.path_info.startswith(f"/{settings.ADMIN_URL}")
-        policies = _built_policies.get(admin)
-        if policies is None:
-            policies = _built_policies[admin] = tuple(
-                build_policy(
-                    **asdict(self.get_policy_parts(request, response, report_only=ro)),
-                    report_only=ro,
-                )
-                for ro in (False, True)
-            )
-        for header, policy, setting in (
-            (HEADER, policies[0], "CONTENT_SECURITY_POLICY"),
-            (HEADER_REPORT_ONLY, policies[1], "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
-        ):
-            excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES")
-            if (
-                policy
-                and header not in response
-                and not (excluded and request.path_info.startswith(tuple(excluded)))
-            ):
+        path = request.path_info
+        plan = _plans.get("plan") or self._plan()
+        for header, policy, excluded in plan[path.startswith(plan["admin"])]:
+            if header not in response and not path.startswith(excluded):
                 response[header] = policy
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
+
+    def _plan(self):
+        """Build what django-csp sends for the admin's pages and for everyone else's."""
+        plan = {"admin": f"/{settings.ADMIN_URL}"}
+        for admin in (False, True):
+            # django-csp's own parts for a response of this kind, with no view's changes.
+            probe = HttpRequest()
+            probe.path_info = plan["admin"] if admin else "/"
+            plan[admin] = []
+            for report_only, header, setting in (
+                (False, HEADER, "CONTENT_SECURITY_POLICY"),
+                (True, HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+            ):
+                parts = self.get_policy_parts(probe, HttpResponse(), report_only=report_only)
+                policy = build_policy(**asdict(parts), report_only=report_only)
+                excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES")
+                if policy:
+                    plan[admin].append((header, policy, tuple(excluded or ())))
+        _plans["plan"] = plan
+        return plan
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -130,11 +145,16 @@ class SingleLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        translation.activate(settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        language = request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        translation.activate(language)
         response = self.get_response(request)
-        patch_vary_headers(response, ("Accept-Language",))
-        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        headers = response.headers
+        if "Vary" in headers:
+            patch_vary_headers(response, ("Accept-Language",))
+        else:  # what patch_vary_headers would set, without parsing an absent header
+            headers["Vary"] = "Accept-Language"
+        if "Content-Language" not in headers:
+            headers["Content-Language"] = language
         return response
 
 
