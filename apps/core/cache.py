@@ -298,16 +298,25 @@ class AnonymousPageCacheMiddleware:
         try:
             key = self._key(request)
             state, entry = self._lookup(key)
-            if entry not in (None, UNCACHEABLE) and _current(state) and entry[0] == state["token"]:
+            known = _current(state) and entry is not None
+            if known and entry is not UNCACHEABLE and entry[0] == state["token"]:
                 response = self._not_modified_or(request, self._thaw(entry))
                 self._mark(response, "hit")
                 return response
-            token = content_version()  # a new one if it expired (reads the schedule)
+            # A new version if it expired (reads the schedule); none for a page known not to
+            # be cacheable in this one.
+            token = None if known and entry is UNCACHEABLE else content_version()
         except UNREACHABLE:
             # The database (or a database cache) or Redis is down: let the rest of the stack
             # answer, so that the request gets its page or the German 503 page
             # (config.middleware), with every header, instead of a bare 500 from up here.
             return self.get_response(request)
+        if token is None:
+            # Answered as without a page cache: by the stack below, its 304 by
+            # ConditionalGetMiddleware there, since nothing of it will be stored.
+            response = self.get_response(request)
+            self._mark(response, "miss")
+            return response
         validators = {name: request.META.pop(name) for name in VALIDATORS if name in request.META}
         try:
             response = self.get_response(request)
@@ -315,7 +324,7 @@ class AnonymousPageCacheMiddleware:
             request.META.update(validators)
         if self._cacheable_response(response):
             self._store(token, key, response)
-        elif response.status_code == 200 and entry is not UNCACHEABLE:
+        elif response.status_code == 200:
             # Not errors: a scan of made-up addresses would push real pages out.
             self._keep(token, key, UNCACHEABLE, _fragment_seconds())
         response = self._not_modified_or(request, response)

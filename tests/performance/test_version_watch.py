@@ -157,3 +157,24 @@ def test_a_redis_that_refuses_tracking_leaves_every_request_asking_it(caplog):
     assert watch.lookup() == (None, None)
     assert not watch.listening
     assert len([r for r in caplog.records if "does not report changes" in r.message]) == 1
+
+
+@pytest.mark.urls("tests.performance.uncacheable_urls")
+def test_a_page_known_not_to_be_cacheable_is_answered_by_the_stack_alone(
+    client, monkeypatch, settings
+):
+    client.get("/privat/")
+    etag = client.get("/privat/")["ETag"]  # now known in this process not to be cacheable
+    decided = []
+    monkeypatch.setattr(
+        page_cache.AnonymousPageCacheMiddleware,
+        "_not_modified_or",
+        lambda self, request, response: decided.append(response) or response,
+    )
+    known = client.get("/privat/", headers={"if-none-match": etag})
+    assert known.status_code == 304
+    assert decided == []  # the 304 came from ConditionalGetMiddleware below
+    settings.PAGE_CACHE_SECONDS = 0
+    without_cache = client.get("/privat/", headers={"if-none-match": etag})
+    del known["X-Page-Cache"]
+    assert dict(known.headers) == dict(without_cache.headers)
