@@ -229,6 +229,8 @@ UNREACHABLE = (DatabaseError, RedisError)
 # The request headers of a conditional GET; a cacheable request's page is rendered without
 # them, so that the whole page is there to be stored, and the 304 is decided here.
 VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# Every request header that can turn a page into a 304 or a 412 (ConditionalGetMiddleware).
+CONDITIONS = (*VALIDATORS, "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 # What SecurityMiddleware and PermissionsPolicyMiddleware add to every response, a 304
 # included: a 304 made here from a stored page keeps them, as one made below them gets them.
 NOT_MODIFIED_KEEPS = (
@@ -350,6 +352,8 @@ class AnonymousPageCacheMiddleware:
     def _not_modified_or(self, request, response):
         """Return a 304 if the request's validators match the page (ConditionalGetMiddleware's
         own decision), with the headers a 304 from below the security middleware carries."""
+        if not any(name in request.META for name in CONDITIONS):
+            return response  # nothing to compare the page with (most requests)
         answer = self._conditional_get(request, response)
         if answer is not response:
             for header in NOT_MODIFIED_KEEPS:

@@ -74,6 +74,30 @@ def test_a_304_from_the_cache_carries_the_same_headers_as_a_304_without_it(
     assert ("Strict-Transport-Security" in from_cache) is secure
 
 
+@pytest.mark.parametrize(
+    ("header", "value", "status"),
+    [
+        ("if-none-match", "{etag}", 304),
+        # The list has no Last-Modified: the whole page, with the cache or without it.
+        ("if-modified-since", "Fri, 01 Jan 2100 00:00:00 GMT", 200),
+        ("if-match", '"nicht-diese-seite"', 412),
+        ("if-unmodified-since", "Mon, 01 Jan 2001 00:00:00 GMT", 412),
+        ("if-none-match", '"eine-andere-seite"', 200),
+    ],
+)
+def test_each_conditional_header_gets_from_a_stored_page_what_it_gets_without_the_cache(
+    client, settings, header, value, status
+):
+    ArticleFactory()
+    etag = client.get("/aktuelles/")["ETag"]
+    value = value.format(etag=etag)
+    from_cache = client.get("/aktuelles/", headers={header: value})
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = client.get("/aktuelles/", headers={header: value})
+    assert from_cache["X-Page-Cache"] == "hit"
+    assert (from_cache.status_code, fresh.status_code) == (status, status)
+
+
 def test_a_conditional_request_that_misses_still_stores_the_whole_page(client):
     ArticleFactory()
     etag = client.get("/aktuelles/")["ETag"]
