@@ -194,7 +194,12 @@ class SignInMiddleware:
 
     def __call__(self, request):
         if is_visitor(request):
-            request.user = AnonymousUser()
+            user = request.user = AnonymousUser()
+
+            async def auser():  # as AuthenticationMiddleware's, for async views
+                return user
+
+            request.auser = auser
             return self.get_response(request)
         return self.signed_in(request)
 

@@ -1,4 +1,5 @@
-"""System checks for the sign-in stack (config.middleware.SignInMiddleware).
+"""System checks for the sign-in stack (config.middleware.SignInMiddleware) and the settings
+that tell a visitor from someone who may be signed in (apps.core.visitors).
 
 Django's admin (admin.E408–E410) and django-axes (axes.W002) look for their middleware in
 MIDDLEWARE; here they are in SIGN_IN_MIDDLEWARE, so their checks are silenced in the settings
@@ -6,6 +7,7 @@ and these stand in for them.
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core import checks
 from django.utils.module_loading import import_string
 
@@ -16,6 +18,8 @@ REQUIRED_ORDER = (
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Without it a revision would not name the editor who saved it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 )
 
@@ -24,8 +28,15 @@ def _position(required, stack):
     """Return where in stack the middleware required (or a subclass of it) is, or None."""
     wanted = import_string(required)
     for index, path in enumerate(stack):
-        middleware = import_string(path)
-        if isinstance(middleware, type) and issubclass(middleware, wanted):
+        try:
+            middleware = import_string(path)
+        except ImportError:
+            continue  # reported by Django when it builds the stack
+        if middleware is wanted or (
+            isinstance(middleware, type)
+            and isinstance(wanted, type)
+            and issubclass(middleware, wanted)
+        ):
             return index
     return None
 
@@ -58,9 +69,50 @@ def check_sign_in_middleware(app_configs, **kwargs):
     if not errors and (found != sorted(found) or found[-1] != len(stack) - 1):
         errors.append(
             checks.Error(
-                "SIGN_IN_MIDDLEWARE must run sessions, then users, then messages, and "
-                "django-axes last.",
+                "SIGN_IN_MIDDLEWARE must run sessions, users, messages and the edit history "
+                "in this order, and django-axes last.",
                 id="core.E004",
+            )
+        )
+    return errors
+
+
+@checks.register(checks.Tags.security)
+def check_visitor_settings(app_configs, **kwargs):
+    errors = []
+    if settings.CSRF_USE_SESSIONS:
+        errors.append(
+            checks.Error(
+                "CSRF_USE_SESSIONS needs a session on every request; visitors have none "
+                "(SignInMiddleware): keep the CSRF token in its cookie.",
+                id="core.E005",
+            )
+        )
+    admin_url = settings.ADMIN_URL
+    if not admin_url.endswith("/") or admin_url.startswith("/"):
+        errors.append(
+            checks.Error(
+                f"ADMIN_URL {admin_url!r} must end with a slash and not start with one "
+                "(as 'verwaltung/'): without it, public addresses that begin with the same "
+                "letters would count as the admin's (its relaxed Content-Security-Policy, no "
+                "page cache).",
+                id="core.E006",
+            )
+        )
+    # apps.core.visitors knows a message waiting by this cookie (or by the session).
+    storage = import_string(settings.MESSAGE_STORAGE)
+    cookies = {
+        cls.cookie_name
+        for cls in getattr(storage, "storage_classes", (storage,))
+        if hasattr(cls, "cookie_name")
+    }
+    if cookies - {CookieStorage.cookie_name}:
+        errors.append(
+            checks.Error(
+                f"MESSAGE_STORAGE keeps messages in the cookie {sorted(cookies)}; a visitor is "
+                f"told apart by the cookie {CookieStorage.cookie_name!r} (apps.core.visitors): "
+                "a message waiting there would never be shown.",
+                id="core.E007",
             )
         )
     return errors

@@ -3,21 +3,24 @@ be signed in still gets all of it, and the lighter middleware behave as the Djan
 replace."""
 
 import pytest
+from asgiref.sync import async_to_sync
 from axes.middleware import AxesMiddleware
-from csp.constants import HEADER
+from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.messages import middleware as django_messages_middleware
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.middleware.locale import LocaleMiddleware
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.core.checks import check_sign_in_middleware
+from apps.core.checks import check_sign_in_middleware, check_visitor_settings
 from config import middleware as site_middleware
 from tests.factories import ArticleFactory, UserFactory
 
@@ -83,7 +86,7 @@ def test_the_site_has_one_language_so_locale_middleware_is_not_needed():
     assert [code for code, _name in settings.LANGUAGES] == [settings.LANGUAGE_CODE]
 
 
-def test_one_language_middleware_answers_as_locale_middleware_did(client, settings):
+def test_one_language_middleware_answers_as_locale_middleware_did(client, settings, monkeypatch):
     ArticleFactory()
     urls = ["/aktuelles/", "/gibt-es-nicht/", f"/{settings.ADMIN_URL}login/"]
     ours = [client.get(url, headers={"accept-language": "en-US,en;q=0.9"}) for url in urls]
@@ -93,7 +96,17 @@ def test_one_language_middleware_answers_as_locale_middleware_did(client, settin
         else name
         for name in settings.MIDDLEWARE
     ]
-    django_s = [client.get(url, headers={"accept-language": "en-US,en;q=0.9"}) for url in urls]
+    locale_seen = []
+    real = LocaleMiddleware.process_request
+    monkeypatch.setattr(
+        LocaleMiddleware,
+        "process_request",
+        lambda self, request: locale_seen.append(request.path) or real(self, request),
+    )
+    # A new client: the first one built its middleware chain with the old setting.
+    with_locale = Client()
+    django_s = [with_locale.get(url, headers={"accept-language": "en-US,en;q=0.9"}) for url in urls]
+    assert locale_seen == urls  # the comparison really went through LocaleMiddleware
     for url, mine, theirs in zip(urls, ours, django_s, strict=True):
         assert mine.status_code == theirs.status_code, url
         assert mine["Content-Language"] == theirs["Content-Language"] == "de", url
@@ -101,6 +114,8 @@ def test_one_language_middleware_answers_as_locale_middleware_did(client, settin
     for mine, theirs in zip(ours[:2], django_s[:2], strict=True):
         assert mine.content == theirs.content
     assert "Anmelden" in ours[2].content.decode()  # the admin stays German
+    assert ours[0]["Vary"] == "Accept-Language"
+    assert ours[2]["Vary"] == "Cookie, Accept-Language"  # merged with the CSRF cookie's
 
 
 def _csp_response(path, **attributes):
@@ -117,6 +132,24 @@ def _csp_response(path, **attributes):
 def test_the_built_once_policy_is_the_one_django_csp_builds(path):
     # _csp_update={} sends the response through django-csp's own code, unchanged.
     assert _csp_response(path)[HEADER] == _csp_response(path, _csp_update={})[HEADER]
+
+
+@pytest.mark.parametrize(
+    "path", ["/aktuelles/", "/aktuelles/feed/", f"/{settings.ADMIN_URL}news/article/add/"]
+)
+def test_the_built_once_report_only_policy_and_excluded_paths_are_django_csps(settings, path):
+    settings.CONTENT_SECURITY_POLICY = {
+        **settings.CONTENT_SECURITY_POLICY,
+        "EXCLUDE_URL_PREFIXES": ["/aktuelles/feed/"],
+    }
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+        "DIRECTIVES": {"default-src": ["'none'"], "report-uri": "/csp-berichte/"}
+    }
+    ours, django_csps = _csp_response(path), _csp_response(path, _csp_update={})
+    for header in (HEADER, HEADER_REPORT_ONLY):
+        assert ours.get(header) == django_csps.get(header), header
+    assert (HEADER in ours) is (path != "/aktuelles/feed/")
+    assert "report-uri /csp-berichte/" in ours[HEADER_REPORT_ONLY]
 
 
 def test_a_view_that_changes_the_policy_still_gets_its_policy(client):
@@ -165,6 +198,7 @@ def test_a_visitor_goes_by_the_sign_in_stack_as_an_anonymous_user(
     response = client.get(reverse("news:article_preview", kwargs={"pk": article.pk}))
     assert response.status_code == 404
     assert response.wsgi_request.user.is_anonymous
+    assert async_to_sync(response.wsgi_request.auser)() is response.wsgi_request.user
 
 
 @pytest.mark.parametrize(
@@ -230,6 +264,12 @@ def test_the_settings_pass_the_sign_in_checks():
             ),
             "core.E003",
         ),
+        (
+            lambda s: s.SIGN_IN_MIDDLEWARE.remove(
+                "simple_history.middleware.HistoryRequestMiddleware"
+            ),
+            "core.E003",
+        ),
         (lambda s: s.SIGN_IN_MIDDLEWARE.reverse(), "core.E004"),
         (
             lambda s: s.SIGN_IN_MIDDLEWARE.append(
@@ -238,10 +278,38 @@ def test_the_settings_pass_the_sign_in_checks():
             "core.E004",
         ),
     ],
-    ids=["sign-in-missing", "sign-in-not-last", "users-missing", "wrong-order", "axes-not-last"],
+    ids=[
+        "sign-in-missing",
+        "sign-in-not-last",
+        "users-missing",
+        "history-missing",
+        "wrong-order",
+        "axes-not-last",
+    ],
 )
 def test_a_broken_sign_in_stack_fails_the_checks(settings, change, error):
     settings.MIDDLEWARE = list(settings.MIDDLEWARE)
     settings.SIGN_IN_MIDDLEWARE = list(settings.SIGN_IN_MIDDLEWARE)
     change(settings)
     assert _check_ids() == [error]
+
+
+class RenamedCookieStorage(CookieStorage):
+    cookie_name = "nachrichten"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "error"),
+    [
+        ("CSRF_USE_SESSIONS", True, "core.E005"),
+        ("ADMIN_URL", "verwaltung", "core.E006"),
+        ("ADMIN_URL", "/verwaltung/", "core.E006"),
+        ("MESSAGE_STORAGE", "tests.core.test_middleware.RenamedCookieStorage", "core.E007"),
+    ],
+)
+def test_settings_that_would_mistake_someone_for_a_visitor_fail_the_checks(
+    settings, setting, value, error
+):
+    assert [e.id for e in check_visitor_settings(None)] == []
+    setattr(settings, setting, value)
+    assert [e.id for e in check_visitor_settings(None)] == [error]

@@ -21,4 +21,3 @@ def test_the_two_byte_view_answers_as_the_bare_sites_view():
     assert bare.returncode == 0, bare.stderr
     ours = bench_trivial(RequestFactory().get("/bench/trivial/"))
     assert json.loads(bare.stdout) == [200, dict(ours.headers), ours.content.decode()]
-
