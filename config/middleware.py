@@ -168,9 +168,9 @@ class SignInMiddleware:
     session cookie nobody is signed in, and so costs no session, message or throttling work.
 
     Only middleware without process_view, process_template_response and process_exception
-    may be in the stack: Django calls those for every request it resolves, so a visitor's
-    request would meet them without the stack. This one comes last in MIDDLEWARE, and its
-    stack ends in the view, as django-axes asks of its middleware.
+    may be in the stack: Django calls those hooks only for the middleware in MIDDLEWARE, so in
+    here they would never run. This one comes last in MIDDLEWARE, and its stack ends in the
+    view, as django-axes asks of its middleware.
     """
 
     HOOKS = ("process_view", "process_template_response", "process_exception")
