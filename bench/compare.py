@@ -14,7 +14,9 @@ drifts between minutes cancel out. The
 table goes into docs/performance.md between the markers `bench:<NAME>` (default `compare`),
 the raw numbers into docs/bench/<NAME>.json. --baseline serves the site also as it was at a
 git commit (a temporary worktree, its own Redis database) and adds its rows to the same
-rounds: before and after, measured side by side.
+rounds: before and after, measured side by side. --stack adds the two-byte view behind only
+the first 0, 4 and 8 entries of MIDDLEWARE (bench/cut_settings.py), each in a gunicorn of its
+own with the page cache off: what each part of the stack costs when served.
 
 --wagtail (`make bench-compare BENCH_ARGS="--wagtail"`, issue #19: "the article detail ≥ 2×
 Wagtail's detail in the same kind of run") serves also the Wagtail 8 news site of
@@ -58,6 +60,10 @@ from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
 )
 
 BARE = "Django ohne Middleware (bench/bare_site.py)"
+# --stack: the first k entries of MIDDLEWARE (bench/cut_settings.py); all of them is the row
+# "Triviale Ansicht, Seiten-Cache aus".
+STACK_PREFIXES = (0, 4, 8)
+STACK_ROW = "Triviale Ansicht, nur die ersten {k} Middleware"
 WAGTAIL_SITE = ROOT / "bench" / "wagtail_site"
 WAGTAIL_VENV = ROOT / ".bench" / "wagtail-venv"
 WAGTAIL_VERSION = "8.0.1"
@@ -159,6 +165,11 @@ def main():
     parser.add_argument(
         "--wagtail", action="store_true", help="add the rows of bench/wagtail_site (Wagtail 8)"
     )
+    parser.add_argument(
+        "--stack",
+        action="store_true",
+        help="add the two-byte view behind only the first 0, 4 and 8 middleware",
+    )
     args = parser.parse_args()
     wagtail_rows = [
         name for name in WAGTAIL_ROWS if args.wagtail and (not args.rows or args.rows in name)
@@ -241,6 +252,26 @@ def main():
                     ]
                 )
             }
+        if args.stack:
+            # The two-byte view behind the first k middleware only, served as the whole stack
+            # is: where between the bare view and the whole stack the time goes.
+            stack_rows = {}
+            for k in STACK_PREFIXES:
+                cut = start(
+                    "config.wsgi",
+                    {
+                        **env,
+                        "PAGE_CACHE_SECONDS": "0",
+                        "DJANGO_SETTINGS_MODULE": "cut_settings",
+                        "BENCH_MIDDLEWARE_PREFIX": str(k),
+                    },
+                    "/bench/trivial/",
+                    "--pythonpath",
+                    "bench",
+                )
+                servers.append(cut[0])
+                stack_rows[STACK_ROW.format(k=k)] = (cut[1], "/bench/trivial/")
+            rows = {BARE: rows.pop(BARE), **stack_rows, **rows}
         if wagtail_rows:
             wagtail = start_wagtail(python, workdir, args.articles)
             servers.append(wagtail[0])
@@ -299,6 +330,8 @@ def report(args, results, pairs):
         *([f"--baseline {args.baseline}"] if args.baseline else []),
         *([f"--rows '{args.rows}'"] if args.rows else []),
         *(["--wagtail"] if args.wagtail else []),
+        *(["--stack"] if args.stack else []),
+        *([f"--name {args.name}"] if args.name != "compare" else []),
     ]
     extra = f' BENCH_ARGS="{" ".join(options)}"' if options else ""
     lines = [
