@@ -127,10 +127,20 @@ def _watch():
     return watch(VERSION_KEY) if watch is not None else NO_WATCH
 
 
+def _settle_owed_bump():
+    """Make the bump a change saved while Redis was unreachable still owes (raises while
+    Redis is still unreachable; the callers cope with that)."""
+    if _owed_bump.is_set():
+        cache.delete(VERSION_KEY)
+        _owed_bump.clear()
+        _watch().forget()
+
+
 def _version_state():
     scope = _request_state.get()
     if scope is not None and "state" in scope:
         return scope["state"]
+    _settle_owed_bump()
     watch = _watch()
     state, ticket = watch.lookup()
     if state is None:
@@ -167,9 +177,23 @@ def _seconds_left() -> int:
     return max(seconds, 0)
 
 
+# A change saved while Redis could not be reached: its bump is made by this process's first
+# read of the version that reaches Redis again, so that no page of the old version is served
+# once Redis is back.
+_owed_bump = threading.Event()
+
+
 def bump_content_version() -> None:
-    """Make every cached page and fragment stale, on all servers sharing the cache."""
-    cache.delete(VERSION_KEY)
+    """Make every cached page and fragment stale, on all servers sharing the cache.
+
+    Without Redis the change is saved all the same (an editor's work is never refused for the
+    cache's sake); the bump is owed until Redis answers again.
+    """
+    try:
+        cache.delete(VERSION_KEY)
+    except RedisError as error:
+        _owed_bump.set()
+        logger.error("Cache nicht erreichbar, Inhaltsversion wird nachgeholt: %s", error)
     _watch().forget()
     scope = _request_state.get()
     if scope is not None:
@@ -177,16 +201,27 @@ def bump_content_version() -> None:
 
 
 def cached_fragment(name: str, build):
-    """Return build() cached until public content changes (sidebar lists, tag clouds)."""
-    token = content_version()
-    value = _process_fragments.get(token, name)
-    if value is not None:
-        return value
-    key = f"fragment:{token}:{name}"
-    value = cache.get(key)
+    """Return build() cached until public content changes (sidebar lists, tag clouds).
+
+    Without Redis the page is made with build()'s value, uncached, instead of refused.
+    """
+    try:
+        token = content_version()
+        value = _process_fragments.get(token, name)
+        if value is not None:
+            return value
+        key = f"fragment:{token}:{name}"
+        value = cache.get(key)
+    except RedisError as error:
+        logger.warning("Cache nicht erreichbar, %s ungecacht: %s", name, error)
+        return build()
     if value is None:
         value = build()
-        cache.set(key, value, _fragment_seconds())
+        try:
+            cache.set(key, value, _fragment_seconds())
+        except RedisError as error:
+            logger.warning("Cache nicht erreichbar, %s nicht gespeichert: %s", name, error)
+            return value
     _process_fragments.put(token, name, value, _fragment_seconds())
     return value
 
@@ -366,6 +401,7 @@ class AnonymousPageCacheMiddleware:
         """Return the content version's state and the page stored under key (or None, or
         UNCACHEABLE): from this process's memory while the version watch vouches for the
         version, else with one round trip for both."""
+        _settle_owed_bump()
         watch = _watch()
         state, ticket = watch.lookup()
         if state is not None and _current(state):

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from redis.exceptions import RedisError
 
 from apps.core.text import without_control_characters as xml_text
 from apps.media.renditions import photo_rendition_files, photo_renditions
@@ -145,7 +146,11 @@ def _with_enclosures(articles):
         address = rendition.url.split("?", 1)[0]
         stamp = f"{address}|{photo.pk}|{photo.updated_at.isoformat()}"
         keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
-    known = cache.get_many(set(keys.values()))
+    try:
+        known = cache.get_many(set(keys.values()))
+    except RedisError as error:  # the feed is answered all the same, its sizes looked up
+        logger.warning("Cache nicht erreichbar, Feed-Anhänge ungecacht: %s", error)
+        known = {}
     learnt, missing = {}, {}
     for article in articles:
         if article.feed_enclosure is None:
@@ -162,8 +167,11 @@ def _with_enclosures(articles):
                 logger.warning("Feed enclosure without a readable size: %s", file.name)
                 length = missing[key] = "0"
         article.feed_enclosure = (article.feed_enclosure[0], length)
-    if learnt:
-        cache.set_many(learnt, ENCLOSURE_SIZE_SECONDS)
-    if missing:
-        cache.set_many(missing, MISSING_SIZE_SECONDS)
+    try:
+        if learnt:
+            cache.set_many(learnt, ENCLOSURE_SIZE_SECONDS)
+        if missing:
+            cache.set_many(missing, MISSING_SIZE_SECONDS)
+    except RedisError as error:
+        logger.warning("Cache nicht erreichbar, Feed-Anhänge nicht gespeichert: %s", error)
     return articles

@@ -156,6 +156,12 @@ def cache_from_env(default):
     config = env.cache("CACHE_URL", default=default)
     if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
         config["BACKEND"] = "apps.core.cache.RedisCache"
+        # An unreachable Redis (a network fault, not a refused connection) fails a request's
+        # cache calls within seconds, and the page is made without the cache, instead of
+        # holding the worker until gunicorn kills it.
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("socket_connect_timeout", 1)
+        options.setdefault("socket_timeout", 2)
     return config
 
 

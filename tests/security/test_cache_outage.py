@@ -1,0 +1,105 @@
+"""With Redis unreachable, visitors still get every page and editors still save; once Redis
+answers again, no page of the version before their change is served.
+
+The outage is a cache pointed at a port nobody listens on; "Redis back" is the Redis at
+127.0.0.1:6379 (database 10), as CI's.
+"""
+
+import json
+
+import pytest
+import redis
+from django.test import Client
+from django.urls import reverse
+
+from apps.core import cache as page_cache
+from apps.news.models import Article
+from tests.factories import ArticleFactory, MeetingFactory, StaffUserFactory
+from tests.factories.admin_forms import article_admin_form
+from tests.processes import PRODUCTION, run_python
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = "redis://127.0.0.1:6379/10"
+UP = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": REDIS_URL}}
+DOWN = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+
+
+@pytest.fixture(autouse=True)
+def no_owed_bump():
+    yield
+    page_cache._owed_bump.clear()
+
+
+@pytest.fixture
+def redis_up(settings):
+    server = redis.Redis.from_url(REDIS_URL)
+    try:
+        server.flushdb()
+    except redis.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    settings.CACHES = UP
+    yield
+    server.flushdb()
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 600], ids=["page-cache-off", "page-cache-on"])
+def test_every_kind_of_public_page_answers_while_redis_is_unreachable(
+    client, settings, page_cache_seconds
+):
+    article = ArticleFactory()
+    meeting = MeetingFactory()
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    settings.CACHES = DOWN
+    for url in [
+        "/",
+        "/aktuelles/",
+        article.get_absolute_url(),
+        "/aktuelles/feed/",
+        "/netzwerk/",
+        meeting.get_absolute_url(),
+        reverse("network:meetings_ical"),
+        "/suche/?q=Netzwerk",
+        "/gibt-es-nicht/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == (404 if url == "/gibt-es-nicht/" else 200), url
+
+
+def test_an_editor_saves_while_redis_is_unreachable_and_the_old_pages_go(
+    client, settings, redis_up
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    article = ArticleFactory(title="Vor dem Ausfall")
+    client.get("/aktuelles/")
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+
+    settings.CACHES = DOWN
+    editor = Client()
+    editor.force_login(StaffUserFactory())
+    response = editor.post(
+        reverse("admin:news_article_change", args=[article.pk]),
+        article_admin_form(
+            article, edit_token=article.updated_at.isoformat(), title="Nach dem Ausfall"
+        ),
+    )
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "Nach dem Ausfall"
+
+    settings.CACHES = UP
+    page = client.get("/aktuelles/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Nach dem Ausfall" in page.content.decode()
+
+
+def test_the_redis_cache_gives_up_on_an_unreachable_server_within_seconds():
+    result = run_python(
+        "-c",
+        "from django.conf import settings; import json; "
+        "print(json.dumps(settings.CACHES['default']))",
+        env={**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1"},
+    )
+    assert result.returncode == 0, result.stderr
+    default = json.loads(result.stdout)
+    assert default["BACKEND"] == "apps.core.cache.RedisCache"
+    assert default["OPTIONS"] == {"socket_connect_timeout": 1, "socket_timeout": 2}
