@@ -29,8 +29,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.core.signals import setting_changed
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
@@ -131,8 +133,12 @@ def _settle_owed_bump():
     """Make the bump a change saved while Redis was unreachable still owes (raises while
     Redis is still unreachable; the callers cope with that)."""
     if _owed_bump.is_set():
-        cache.delete(VERSION_KEY)
-        _owed_bump.clear()
+        _owed_bump.clear()  # first: a bump owed meanwhile by another thread sets it again
+        try:
+            shared_cache(cache.delete, VERSION_KEY)
+        except RedisError:
+            _owed_bump.set()
+            raise
         _watch().forget()
 
 
@@ -144,7 +150,7 @@ def _version_state():
     watch = _watch()
     state, ticket = watch.lookup()
     if state is None:
-        state = cache.get(VERSION_KEY)
+        state = shared_cache(cache.get, VERSION_KEY)
         watch.remember(ticket, state)
     if scope is not None:
         scope["state"] = state
@@ -160,7 +166,7 @@ def content_version() -> str:
     state = _version_state()
     if not _current(state):
         state = {"token": uuid.uuid4().hex, "until": _next_publication()}
-        cache.set(VERSION_KEY, state, _fragment_seconds())
+        shared_cache(cache.set, VERSION_KEY, state, _fragment_seconds())
         _watch().forget()  # Redis reports the new version as a change; read it back once
         scope = _request_state.get()
         if scope is not None:
@@ -177,6 +183,34 @@ def _seconds_left() -> int:
     return max(seconds, 0)
 
 
+class CacheResting(RedisError):
+    """Redis failed a call a moment ago and is not asked again yet (shared_cache)."""
+
+
+# After Redis fails a call, this process does not ask it again for this long: in a network
+# fault every call would otherwise wait for its full timeout, page after page.
+REDIS_REST_SECONDS = 5
+_redis_rests_until = [0.0]
+
+
+@receiver(setting_changed)
+def _forget_redis_rest(setting, **kwargs):
+    if setting == "CACHES":
+        _redis_rests_until[0] = 0.0
+
+
+def shared_cache(method, *args):
+    """Call a method of the shared cache (cache.get, cache.set, …). After a RedisError, raise
+    CacheResting at once for REDIS_REST_SECONDS instead of waiting for Redis again."""
+    if time.monotonic() < _redis_rests_until[0]:
+        raise CacheResting("Cache vor Kurzem nicht erreichbar")
+    try:
+        return method(*args)
+    except RedisError:
+        _redis_rests_until[0] = time.monotonic() + REDIS_REST_SECONDS
+        raise
+
+
 # A change saved while Redis could not be reached: its bump is made by this process's first
 # read of the version that reaches Redis again, so that no page of the old version is served
 # once Redis is back.
@@ -189,11 +223,12 @@ def bump_content_version() -> None:
     Without Redis the change is saved all the same (an editor's work is never refused for the
     cache's sake); the bump is owed until Redis answers again.
     """
-    try:
-        cache.delete(VERSION_KEY)
-    except RedisError as error:
-        _owed_bump.set()
-        logger.error("Cache nicht erreichbar, Inhaltsversion wird nachgeholt: %s", error)
+    if not _owed_bump.is_set():  # else Redis failed already: the owed bump will do
+        try:
+            shared_cache(cache.delete, VERSION_KEY)
+        except RedisError as error:
+            _owed_bump.set()
+            logger.error("Cache nicht erreichbar, Inhaltsversion wird nachgeholt: %s", error)
     _watch().forget()
     scope = _request_state.get()
     if scope is not None:
@@ -211,14 +246,14 @@ def cached_fragment(name: str, build):
         if value is not None:
             return value
         key = f"fragment:{token}:{name}"
-        value = cache.get(key)
+        value = shared_cache(cache.get, key)
     except RedisError as error:
         logger.warning("Cache nicht erreichbar, %s ungecacht: %s", name, error)
         return build()
     if value is None:
         value = build()
         try:
-            cache.set(key, value, _fragment_seconds())
+            shared_cache(cache.set, key, value, _fragment_seconds())
         except RedisError as error:
             logger.warning("Cache nicht erreichbar, %s nicht gespeichert: %s", name, error)
             return value
@@ -379,7 +414,7 @@ class AnonymousPageCacheMiddleware:
             timeout = _seconds_left()
             if timeout > 0:
                 entry = self._freeze(token, response)
-                cache.set(key, entry, timeout)
+                shared_cache(cache.set, key, entry, timeout)
                 self._keep(token, key, entry, timeout)
         except UNREACHABLE as error:
             logger.warning("Seite nicht im Cache gespeichert: %s", error)
@@ -408,11 +443,11 @@ class AnonymousPageCacheMiddleware:
             _request_state.get()["state"] = state
             entry = _process_pages.get(state["token"], key)
             if entry is None:
-                entry = cache.get(key)
+                entry = shared_cache(cache.get, key)
                 if entry is not None and entry[0] == state["token"]:
                     cls._keep(state["token"], key, entry, _seconds_left())
             return state, entry
-        found = cache.get_many([VERSION_KEY, key])
+        found = shared_cache(cache.get_many, [VERSION_KEY, key])
         state = _request_state.get()["state"] = found.get(VERSION_KEY)
         watch.remember(ticket, state)
         return state, found.get(key)

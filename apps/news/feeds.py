@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from redis.exceptions import RedisError
 
+from apps.core.cache import shared_cache
 from apps.core.text import without_control_characters as xml_text
 from apps.media.renditions import photo_rendition_files, photo_renditions
 
@@ -147,7 +148,7 @@ def _with_enclosures(articles):
         stamp = f"{address}|{photo.pk}|{photo.updated_at.isoformat()}"
         keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
     try:
-        known = cache.get_many(set(keys.values()))
+        known = shared_cache(cache.get_many, set(keys.values()))
     except RedisError as error:  # the feed is answered all the same, its sizes looked up
         logger.warning("Cache nicht erreichbar, Feed-Anhänge ungecacht: %s", error)
         known = {}
@@ -169,9 +170,9 @@ def _with_enclosures(articles):
         article.feed_enclosure = (article.feed_enclosure[0], length)
     try:
         if learnt:
-            cache.set_many(learnt, ENCLOSURE_SIZE_SECONDS)
+            shared_cache(cache.set_many, learnt, ENCLOSURE_SIZE_SECONDS)
         if missing:
-            cache.set_many(missing, MISSING_SIZE_SECONDS)
+            shared_cache(cache.set_many, missing, MISSING_SIZE_SECONDS)
     except RedisError as error:
         logger.warning("Cache nicht erreichbar, Feed-Anhänge nicht gespeichert: %s", error)
     return articles

@@ -26,9 +26,10 @@ DOWN = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": "redis:
 
 
 @pytest.fixture(autouse=True)
-def no_owed_bump():
+def no_owed_bump_or_rest():
     yield
     page_cache._owed_bump.clear()
+    page_cache._redis_rests_until[0] = 0.0
 
 
 @pytest.fixture
@@ -103,3 +104,31 @@ def test_the_redis_cache_gives_up_on_an_unreachable_server_within_seconds():
     default = json.loads(result.stdout)
     assert default["BACKEND"] == "apps.core.cache.RedisCache"
     assert default["OPTIONS"] == {"socket_connect_timeout": 1, "socket_timeout": 2}
+
+
+def test_a_page_asks_an_unreachable_redis_once_not_once_per_fragment(client, settings, monkeypatch):
+    # In a network fault each attempt waits for its timeout; a page has several fragments.
+    ArticleFactory()
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = DOWN
+    attempts = []
+    connect = redis.connection.Connection.connect
+    monkeypatch.setattr(
+        redis.connection.Connection,
+        "connect",
+        lambda self, *a, **k: attempts.append(self.port) or connect(self, *a, **k),
+    )
+    assert client.get("/").status_code == 200
+    # The version watch's own connection and the page's first cache call; no more.
+    assert len(attempts) <= 2
+    first = len(attempts)
+    page_cache._redis_rests_until[0] = 0.0  # the rest is over
+    assert client.get("/").status_code == 200
+    assert first < len(attempts) <= 2 * first  # asked again, once more
+
+
+def test_an_owed_bump_is_made_by_the_next_version_read_that_reaches_redis(redis_up):
+    before = page_cache.content_version()
+    page_cache._owed_bump.set()
+    assert page_cache.content_version() != before
+    assert not page_cache._owed_bump.is_set()
