@@ -212,8 +212,8 @@ def shared_cache(method, *args):
 
 
 # A change saved while Redis could not be reached: its bump is made by this process's first
-# read of the version that reaches Redis again, so that no page of the old version is served
-# once Redis is back.
+# read of the version that reaches Redis again. Other processes know nothing of it: until
+# then they may serve pages stored before the change (docs/deployment.md says for how long).
 _owed_bump = threading.Event()
 
 
