@@ -17,6 +17,7 @@ from apps.core import version_watch
 from apps.news.models import Article
 from tests.factories import ArticleFactory
 from tests.performance.cache_calls import CountingCache
+from tests.redis_databases import emptied_redis
 
 REDIS_URL = "redis://127.0.0.1:6379/9"
 
@@ -25,11 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def redis_page_cache(settings):
-    other_server = redis.Redis.from_url(REDIS_URL)
-    try:
-        other_server.flushdb()
-    except redis.ConnectionError:
-        pytest.skip("needs Redis on 127.0.0.1:6379")
+    other_server = emptied_redis(REDIS_URL)
     settings.CACHES = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": REDIS_URL}}
     settings.PAGE_CACHE_SECONDS = 600
     yield other_server

@@ -17,6 +17,7 @@ from apps.news.models import Article
 from tests.factories import ArticleFactory, MeetingFactory, StaffUserFactory
 from tests.factories.admin_forms import article_admin_form
 from tests.processes import PRODUCTION, run_python
+from tests.redis_databases import emptied_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +35,7 @@ def no_owed_bump_or_rest():
 
 @pytest.fixture
 def redis_up(settings):
-    server = redis.Redis.from_url(REDIS_URL)
-    try:
-        server.flushdb()
-    except redis.ConnectionError:
-        pytest.skip("needs Redis on 127.0.0.1:6379")
+    server = emptied_redis(REDIS_URL)
     settings.CACHES = UP
     yield
     server.flushdb()
