@@ -211,6 +211,15 @@ def shared_cache(method, *args):
         raise
 
 
+def shared_cache_or(default, method, *args):
+    """Return shared_cache(method, *args), or default if Redis cannot be reached (logged)."""
+    try:
+        return shared_cache(method, *args)
+    except RedisError as error:
+        logger.warning("Cache nicht erreichbar (%s): %s", method.__name__, error)
+        return default
+
+
 # A change saved while Redis could not be reached: its bump is made by this process's first
 # read of the version that reaches Redis again. Other processes know nothing of it: until
 # then they may serve pages stored before the change (docs/deployment.md says for how long).
@@ -252,11 +261,8 @@ def cached_fragment(name: str, build):
         return build()
     if value is None:
         value = build()
-        try:
-            shared_cache(cache.set, key, value, _fragment_seconds())
-        except RedisError as error:
-            logger.warning("Cache nicht erreichbar, %s nicht gespeichert: %s", name, error)
-            return value
+        if shared_cache_or(False, cache.set, key, value, _fragment_seconds()) is False:
+            return value  # Redis failed: not kept in this process either
     _process_fragments.put(token, name, value, _fragment_seconds())
     return value
 

@@ -9,9 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
-from redis.exceptions import RedisError
 
-from apps.core.cache import shared_cache
+from apps.core.cache import shared_cache_or
 from apps.core.text import without_control_characters as xml_text
 from apps.media.renditions import photo_rendition_files, photo_renditions
 
@@ -147,11 +146,8 @@ def _with_enclosures(articles):
         address = rendition.url.split("?", 1)[0]
         stamp = f"{address}|{photo.pk}|{photo.updated_at.isoformat()}"
         keys[article.pk] = "feed-enclosure-size:" + hashlib.sha256(stamp.encode()).hexdigest()
-    try:
-        known = shared_cache(cache.get_many, set(keys.values()))
-    except RedisError as error:  # the feed is answered all the same, its sizes looked up
-        logger.warning("Cache nicht erreichbar, Feed-Anhänge ungecacht: %s", error)
-        known = {}
+    # Without Redis the feed is answered all the same, its sizes looked up.
+    known = shared_cache_or({}, cache.get_many, set(keys.values()))
     learnt, missing = {}, {}
     for article in articles:
         if article.feed_enclosure is None:
@@ -168,11 +164,8 @@ def _with_enclosures(articles):
                 logger.warning("Feed enclosure without a readable size: %s", file.name)
                 length = missing[key] = "0"
         article.feed_enclosure = (article.feed_enclosure[0], length)
-    try:
-        if learnt:
-            shared_cache(cache.set_many, learnt, ENCLOSURE_SIZE_SECONDS)
-        if missing:
-            shared_cache(cache.set_many, missing, MISSING_SIZE_SECONDS)
-    except RedisError as error:
-        logger.warning("Cache nicht erreichbar, Feed-Anhänge nicht gespeichert: %s", error)
+    if learnt:
+        shared_cache_or(None, cache.set_many, learnt, ENCLOSURE_SIZE_SECONDS)
+    if missing:
+        shared_cache_or(None, cache.set_many, missing, MISSING_SIZE_SECONDS)
     return articles
