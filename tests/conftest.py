@@ -44,9 +44,15 @@ def data_migrations_survive_flushes():
 def fresh_cache():
     from django.core.cache import cache
 
+    from apps.core import cache as page_cache
+
     cache.clear()
     yield
     cache.clear()
+    # A test that made a cache call fail (a simulated Redis error or outage) leaves neither a
+    # rest (apps.core.cache.shared_cache) nor an owed bump to the next test in this process.
+    page_cache._redis_rests_until[0] = 0.0
+    page_cache._owed_bump.clear()
 
 
 @pytest.hookimpl(optionalhook=True)  # the hook exists only with pytest-xdist

@@ -26,13 +26,6 @@ UP = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": REDIS_URL
 DOWN = {"default": {"BACKEND": "apps.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 
 
-@pytest.fixture(autouse=True)
-def no_owed_bump_or_rest():
-    yield
-    page_cache._owed_bump.clear()
-    page_cache._redis_rests_until[0] = 0.0
-
-
 @pytest.fixture
 def redis_up(settings):
     server = emptied_redis(REDIS_URL)
