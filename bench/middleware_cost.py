@@ -10,8 +10,9 @@ middleware's cost is the difference between the prefix that ends with it and the
 The configurations take turns within each round, so that the machine's drifts hit all of
 them alike; each figure is the fastest round's mean (other processes can only add time, so the
 fastest round is the truest). A last row times a cache hit of a 15 KB page through the whole
-stack, another the two-byte view in a transaction (ATOMIC_REQUESTS), as the admin's views run;
-the others run without one, as visitors' pages do. --write puts the table into
+stack; the next two the same hit and the two-byte view as config.wsgi answers them (behind
+apps.core.cache_front); another the two-byte view in a transaction (ATOMIC_REQUESTS), as the
+admin's views run; the others run without one, as visitors' pages do. --write puts the table into
 docs/performance.md between the `bench:middleware` markers.
 """
 
@@ -64,7 +65,8 @@ def timer(handler, environ, iterations):
         response = handler(env, start_response)
         for _chunk in response:
             pass
-        response.close()
+        if hasattr(response, "close"):  # as a WSGI server does
+            response.close()
     return (time.perf_counter() - started) / iterations * 1e6
 
 
@@ -77,6 +79,14 @@ def handler_for(middleware, page_cache_seconds):
     ):
         handler = WSGIHandler()
     return handler, page_cache_seconds
+
+
+def front_for(middleware, page_cache_seconds):
+    """The handler as config.wsgi serves it: behind apps.core.cache_front."""
+    from apps.core.cache_front import CachedPageFront
+
+    handler, seconds = handler_for(middleware, page_cache_seconds)
+    return CachedPageFront(handler), seconds
 
 
 def run(iterations, rounds):
@@ -94,6 +104,8 @@ def run(iterations, rounds):
         for k in range(len(stack) + 1):
             configs[(seconds, k)] = (handler_for(stack[:k], seconds), trivial)
     configs[("hit", len(stack))] = (handler_for(stack, 600), page)
+    configs[("front", len(stack))] = (front_for(stack, 600), page)
+    configs[("front-trivial", len(stack))] = (front_for(stack, 600), trivial)
     configs[("atomic", 0)] = (handler_for([], 0), {**trivial, "PATH_INFO": "/in-transaction/"})
     samples = {key: [] for key in configs}
     for _ in range(rounds):
@@ -124,6 +136,10 @@ def table(stack, result):
         f"| **whole stack** | **{full_off - result[(0, 0)]:+.0f}** | **{full_off:.0f}** "
         f"| **{full_on - result[(600, 0)]:+.0f}** | **{full_on:.0f}** |",
         f"| a cache hit of a 15 KB page, whole stack | | | | {result[('hit', len(stack))]:.0f} |",
+        "| the same hit as config.wsgi answers it (apps.core.cache_front, before Django's "
+        f"handler) | | | | {result[('front', len(stack))]:.0f} |",
+        "| the two-byte view (not cacheable) as config.wsgi answers it "
+        f"| | | | {result[('front-trivial', len(stack))]:.0f} |",
     ]
     return "\n".join(lines)
 

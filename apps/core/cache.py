@@ -318,6 +318,83 @@ NOT_MODIFIED_KEEPS = (
 )
 
 
+# Where apps.core.cache_front leaves the key, the version's state and the entry it found for a
+# request it passes on to Django (a WSGI environ key, which no request header can set).
+FRONT_LOOKUP = "apps.core.cache.front_lookup"
+
+
+def cacheable_request(request) -> bool:
+    """Return whether the page cache may answer this request (and store its page)."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        # Whoever brings a session (staff) or a message to be shown gets a fresh page.
+        and is_visitor(request)
+        # Static files are WhiteNoise's; plain HTTP is redirected by SecurityMiddleware.
+        and not request.path.startswith(settings.STATIC_URL)
+        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
+    )
+
+
+def page_key(request) -> str:
+    """Return a page's key: scheme, host, path and query as the request brings them.
+
+    The host is not validated here (that is most of what build_absolute_uri() costs): a page
+    is only stored after the view answered 200, which a host outside ALLOWED_HOSTS never gets,
+    so a key with such a host never finds anything.
+    """
+    address = "|".join(
+        (
+            request.scheme,
+            request._get_raw_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+        )
+    )
+    # "page:…" held pages without the security headers, before the page cache came first.
+    return f"page-whole:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
+
+
+def stored_page(key):
+    """Return the content version's state and the page stored under key (or None, or
+    UNCACHEABLE): from this process's memory while the version watch vouches for the version,
+    else with one round trip for both. Needs a request scope (_request_state)."""
+    _settle_owed_bump()
+    watch = _watch()
+    state, ticket = watch.lookup()
+    if state is not None and _current(state):
+        _request_state.get()["state"] = state
+        entry = _process_pages.get(state["token"], key)
+        if entry is None:
+            entry = shared_cache(cache.get, key)
+            if entry is not None and entry[0] == state["token"]:
+                _keep_page(state["token"], key, entry, _seconds_left())
+        return state, entry
+    found = shared_cache(cache.get_many, [VERSION_KEY, key])
+    state = _request_state.get()["state"] = found.get(VERSION_KEY)
+    watch.remember(ticket, state)
+    return state, found.get(key)
+
+
+def is_hit(state, entry) -> bool:
+    """Say whether stored_page() found a page of the current version."""
+    return (
+        _current(state)
+        and entry is not None
+        and entry is not UNCACHEABLE
+        and (entry[0] == state["token"])
+    )
+
+
+def _keep_page(token, key, entry, seconds):
+    """Remember a page (or that it is not cacheable) in this process, if a watch vouches for
+    the version it belongs to."""
+    if not _watch().listening or seconds <= 0:
+        return
+    if entry is not UNCACHEABLE and len(entry[3]) > LOCAL_PAGE_LARGEST:
+        return
+    _process_pages.put(token, key, entry, seconds)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache; staff (a session cookie) never are.
 
@@ -334,35 +411,6 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
         self._conditional_get = ConditionalGetMiddleware(get_response).process_response
 
-    def _cacheable_request(self, request):
-        return (
-            settings.PAGE_CACHE_SECONDS > 0
-            # Whoever brings a session (staff) or a message to be shown gets a fresh page.
-            and is_visitor(request)
-            # Static files are WhiteNoise's; plain HTTP is redirected by SecurityMiddleware.
-            and not request.path.startswith(settings.STATIC_URL)
-            and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
-        )
-
-    @staticmethod
-    def _key(request):
-        """Return the page's key: scheme, host, path and query as the request brings them.
-
-        The host is not validated here (that is most of what build_absolute_uri() costs): a
-        page is only stored after the view answered 200, which a host outside ALLOWED_HOSTS
-        never gets, so a key with such a host never finds anything.
-        """
-        address = "|".join(
-            (
-                request.scheme,
-                request._get_raw_host(),
-                request.path,
-                request.META.get("QUERY_STRING", ""),
-            )
-        )
-        # "page:…" held pages without the security headers, before this middleware came first.
-        return f"page-whole:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
-
     def __call__(self, request):
         scope = _request_state.set({})
         try:
@@ -371,13 +419,20 @@ class AnonymousPageCacheMiddleware:
             _request_state.reset(scope)
 
     def _respond(self, request):
-        if not self._cacheable_request(request):
+        # What apps.core.cache_front found for this request before Django's handler, if it
+        # looked: the same questions need no second answer.
+        looked_up = request.META.pop(FRONT_LOOKUP, None)
+        if looked_up is None and not cacheable_request(request):
             return self.get_response(request)
         try:
-            key = self._key(request)
-            state, entry = self._lookup(key)
+            if looked_up is None:
+                key = page_key(request)
+                state, entry = stored_page(key)
+            else:
+                key, state, entry = looked_up
+                _request_state.get()["state"] = state
             known = _current(state) and entry is not None
-            if known and entry is not UNCACHEABLE and entry[0] == state["token"]:
+            if is_hit(state, entry):
                 response = self._not_modified_or(request, self._thaw(entry))
                 self._mark(response, "hit")
                 return response
@@ -404,7 +459,7 @@ class AnonymousPageCacheMiddleware:
             self._store(token, key, response)
         elif response.status_code == 200:
             # Not errors: a scan of made-up addresses would push real pages out.
-            self._keep(token, key, UNCACHEABLE, _fragment_seconds())
+            _keep_page(token, key, UNCACHEABLE, _fragment_seconds())
         response = self._not_modified_or(request, response)
         self._mark(response, "miss")
         return response
@@ -421,7 +476,7 @@ class AnonymousPageCacheMiddleware:
             if timeout > 0:
                 entry = self._freeze(token, response)
                 shared_cache(cache.set, key, entry, timeout)
-                self._keep(token, key, entry, timeout)
+                _keep_page(token, key, entry, timeout)
         except UNREACHABLE as error:
             logger.warning("Seite nicht im Cache gespeichert: %s", error)
 
@@ -436,37 +491,6 @@ class AnonymousPageCacheMiddleware:
                 if header in response:
                     answer[header] = response[header]
         return answer
-
-    @classmethod
-    def _lookup(cls, key):
-        """Return the content version's state and the page stored under key (or None, or
-        UNCACHEABLE): from this process's memory while the version watch vouches for the
-        version, else with one round trip for both."""
-        _settle_owed_bump()
-        watch = _watch()
-        state, ticket = watch.lookup()
-        if state is not None and _current(state):
-            _request_state.get()["state"] = state
-            entry = _process_pages.get(state["token"], key)
-            if entry is None:
-                entry = shared_cache(cache.get, key)
-                if entry is not None and entry[0] == state["token"]:
-                    cls._keep(state["token"], key, entry, _seconds_left())
-            return state, entry
-        found = shared_cache(cache.get_many, [VERSION_KEY, key])
-        state = _request_state.get()["state"] = found.get(VERSION_KEY)
-        watch.remember(ticket, state)
-        return state, found.get(key)
-
-    @staticmethod
-    def _keep(token, key, entry, seconds):
-        """Remember a page (or that it is not cacheable) in this process, if a watch vouches
-        for the version it belongs to."""
-        if not _watch().listening or seconds <= 0:
-            return
-        if entry is not UNCACHEABLE and len(entry[3]) > LOCAL_PAGE_LARGEST:
-            return
-        _process_pages.put(token, key, entry, seconds)
 
     @staticmethod
     def _freeze(token, response):

@@ -1,0 +1,230 @@
+"""config.wsgi answers a visitor's GET of a stored page before Django's handler
+(apps.core.cache_front), with what the page cache middleware would have answered, and passes
+everything else on to Django."""
+
+import datetime
+import io
+import wsgiref.util
+
+import pytest
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.utils import timezone
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from apps.core import cache as page_cache
+from apps.core.cache_front import CachedPageFront
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.SECURE_HSTS_SECONDS = 3600
+
+
+@pytest.fixture
+def wsgi(monkeypatch):
+    """Call the front around a new Django WSGI handler (made with the settings of the moment)
+    as a WSGI server would; return the status, the headers, the body and whether Django's
+    handler answered."""
+    answered_by_django = []
+    get_response = BaseHandler.get_response
+
+    def counting_get_response(handler, request):
+        answered_by_django.append(request.path)
+        return get_response(handler, request)
+
+    monkeypatch.setattr(BaseHandler, "get_response", counting_get_response)
+
+    def call(path, method="GET", secure=False, **extra):
+        environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "wsgi.input": io.BytesIO()}
+        environ.update(extra)
+        if secure:
+            environ.update({"wsgi.url_scheme": "https", "SERVER_PORT": "443"})
+        wsgiref.util.setup_testing_defaults(environ)
+        answered_by_django.clear()
+        started = []
+        # As Django's test client does around each request: the test's transaction is not a
+        # connection to close.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            body = CachedPageFront(WSGIHandler())(
+                environ, lambda status, headers: started.append((status, headers))
+            )
+            content = b"".join(body)
+            if hasattr(body, "close"):
+                body.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        status, headers = started[0]
+        return int(status.split()[0]), dict(headers), content, bool(answered_by_django)
+
+    return call
+
+
+def _without_marker(headers):
+    return {name: value for name, value in headers.items() if name != "X-Page-Cache"}
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+def test_a_stored_page_is_answered_without_djangos_handler_as_the_middleware_answers_it(
+    wsgi, client, secure
+):
+    article = ArticleFactory(title="Vor dem Handler")
+    for url in ["/", "/aktuelles/", article.get_absolute_url(), "/impressum/"]:
+        status, miss_headers, miss, by_django = wsgi(url, secure=secure)
+        assert (status, miss_headers["X-Page-Cache"], by_django) == (200, "miss", True), url
+        status, headers, content, by_django = wsgi(url, secure=secure)
+        assert (status, headers["X-Page-Cache"], by_django) == (200, "hit", False), url
+        assert content == miss
+        assert _without_marker(headers) == _without_marker(miss_headers), url
+        assert int(headers["Content-Length"]) == len(content)
+        # The hit Django's test client gets from the middleware is the same page.
+        middleware_hit = client.get(url, secure=secure, HTTP_HOST="127.0.0.1")
+        assert middleware_hit["X-Page-Cache"] == "hit"
+        assert middleware_hit.content == content
+        assert _without_marker(middleware_hit) == _without_marker(headers)
+    assert ("Strict-Transport-Security" in headers) is secure
+
+
+def test_a_changed_article_is_rendered_afresh_on_the_next_request(wsgi):
+    article = ArticleFactory(title="Alter Titel")
+    wsgi("/aktuelles/")
+    article.title = "Neuer Titel"
+    article.save()
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (headers["X-Page-Cache"], by_django) == ("miss", True)
+    assert "Neuer Titel" in content.decode()
+
+
+def test_a_scheduled_article_appears_on_time_through_the_front(wsgi, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    ArticleFactory(title="Geplanter Artikel", published_at=now + datetime.timedelta(minutes=5))
+    assert "Geplanter Artikel" not in wsgi("/aktuelles/")[2].decode()
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"
+    # Past the publication, but before the stored page expires (a second after it): what
+    # keeps it from being served is the version's end, as with Redis, whose clock this test
+    # does not move.
+    time_machine.move_to(now + datetime.timedelta(minutes=5, milliseconds=500))
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (headers["X-Page-Cache"], by_django) == ("miss", True)
+    assert "Geplanter Artikel" in content.decode()
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"method": "HEAD"},
+        {"method": "POST", "CONTENT_TYPE": "application/x-www-form-urlencoded"},
+        {"HTTP_COOKIE": "sessionid=abc"},
+        {"HTTP_COOKIE": "messages=abc"},
+        {"HTTP_IF_NONE_MATCH": "{etag}"},
+        {"HTTP_IF_MATCH": '"something-else"'},
+    ],
+    ids=["head", "post", "session", "message", "if-none-match", "if-match"],
+)
+def test_requests_the_front_may_not_answer_go_on_to_django(wsgi, request_kwargs):
+    ArticleFactory()
+    etag = wsgi("/aktuelles/")[1]["ETag"]
+    kwargs = {
+        name: value.format(etag=etag) if isinstance(value, str) else value
+        for name, value in request_kwargs.items()
+    }
+    status, headers, content, by_django = wsgi("/aktuelles/", **kwargs)
+    assert by_django
+    if "HTTP_IF_NONE_MATCH" in kwargs:
+        # The middleware answers these from the stored page, with the 304 (or the 412).
+        assert (status, headers["X-Page-Cache"]) == (304, "hit")
+    elif "HTTP_IF_MATCH" in kwargs:
+        assert (status, headers["X-Page-Cache"]) == (412, "hit")
+    elif "HTTP_COOKIE" in kwargs or kwargs["method"] == "POST":
+        assert "X-Page-Cache" not in headers  # never cached for them
+
+
+def test_plain_http_is_redirected_by_django_when_https_is_required(wsgi, settings):
+    ArticleFactory()
+    wsgi("/aktuelles/", secure=True)
+    wsgi("/aktuelles/", secure=True)
+    settings.SECURE_SSL_REDIRECT = True
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (status, by_django) == (301, True)
+    assert headers["Location"].startswith("https://")
+
+
+def test_a_host_django_refuses_never_gets_a_stored_page(wsgi, settings):
+    ArticleFactory()
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    wsgi("/aktuelles/")
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"
+    status, headers, content, by_django = wsgi("/aktuelles/", HTTP_HOST="evil.example")
+    assert (status, by_django) == (400, True)
+
+
+def test_an_error_in_the_front_leaves_the_request_to_django(wsgi, monkeypatch, caplog):
+    ArticleFactory(title="Trotz Fehler")
+    wsgi("/aktuelles/")
+
+    def broken(request):
+        raise ValueError("kaputt")
+
+    monkeypatch.setattr("apps.core.cache_front.page_key", broken)
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (status, by_django) == (200, True)
+    assert "Trotz Fehler" in content.decode()
+    assert "an Django weitergegeben" in caplog.text
+
+
+def test_with_the_page_cache_off_every_request_goes_to_django(wsgi, settings):
+    ArticleFactory()
+    settings.PAGE_CACHE_SECONDS = 0
+    wsgi("/aktuelles/")
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (status, by_django) == (200, True)
+    assert "X-Page-Cache" not in headers
+
+
+def test_without_redis_the_front_leaves_the_request_to_django(wsgi, monkeypatch):
+    ArticleFactory(title="Auch ohne Cache")
+    wsgi("/aktuelles/")
+
+    def unreachable(key):
+        raise RedisConnectionError("Redis nicht erreichbar")
+
+    monkeypatch.setattr("apps.core.cache_front.stored_page", unreachable)
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (status, by_django) == (200, True)
+    assert "Auch ohne Cache" in content.decode()
+
+
+def test_a_miss_is_looked_up_once_not_again_by_the_middleware(wsgi, monkeypatch):
+    ArticleFactory()
+    lookups = []
+    stored_page = page_cache.stored_page
+
+    def counting(key):
+        lookups.append(key)
+        return stored_page(key)
+
+    monkeypatch.setattr("apps.core.cache.stored_page", counting)
+    monkeypatch.setattr("apps.core.cache_front.stored_page", counting)
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (headers["X-Page-Cache"], by_django) == ("miss", True)
+    assert len(lookups) == 1
+    # And the page the middleware stored under that key is the next request's hit.
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"
+
+
+def test_config_wsgi_serves_django_behind_the_front():
+    from config import wsgi
+
+    assert isinstance(wsgi.application, CachedPageFront)
+    assert wsgi.application.application is wsgi.django_application
+    assert isinstance(wsgi.django_application, WSGIHandler)
