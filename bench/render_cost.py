@@ -226,7 +226,7 @@ def measure(urls, requests, rounds, clock, after_change=False):
     return result
 
 
-def profile(url, requests, after_change=False):
+def profile(url, requests, after_change=False, out=None):
     from django.core.handlers.wsgi import WSGIHandler
 
     from apps.core.cache import bump_content_version
@@ -242,6 +242,8 @@ def profile(url, requests, after_change=False):
         request(handler, url)
         profiler.disable()
     stats = pstats.Stats(profiler)
+    if out:  # for pstats' own browser or snakeviz: python -m pstats FILE
+        stats.dump_stats(out)
     stats.sort_stats("tottime").print_stats(30)
     stats.sort_stats("cumulative").print_stats(40)
     # The project's own functions and the helpers they call per item.
@@ -316,6 +318,7 @@ def main():
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--profile", metavar="NAME", help="a page's name (or a URL) to profile")
+    parser.add_argument("--profile-out", metavar="FILE", help="also write the profile to FILE")
     parser.add_argument("--only", action="append", help="time only the pages of these names")
     parser.add_argument(
         "--after-change",
@@ -347,7 +350,12 @@ def main():
         log_queries(urls, args.explain_ms, args.after_change)
         return
     if args.profile:
-        profile(urls.get(args.profile, args.profile), args.requests * 5, args.after_change)
+        profile(
+            urls.get(args.profile, args.profile),
+            args.requests * 5,
+            args.after_change,
+            args.profile_out,
+        )
         return
     clock = Clock()
     clock.install()
