@@ -395,6 +395,38 @@ def _keep_page(token, key, entry, seconds):
     _process_pages.put(token, key, entry, seconds)
 
 
+# ConditionalGetMiddleware's own decision (ETag, Last-Modified, 304 or 412), taken where a
+# stored page is answered rather than at its place in the stack; it never calls get_response.
+_conditional_get = ConditionalGetMiddleware(lambda request: None).process_response
+
+
+def not_modified_or(request, response):
+    """Return a 304 (or 412) if the request's conditions say so of the page, as
+    ConditionalGetMiddleware would, with the headers a 304 from below the security middleware
+    carries; else the page."""
+    if not any(name in request.META for name in CONDITIONS):
+        return response  # nothing to compare the page with (most requests)
+    answer = _conditional_get(request, response)
+    if answer is not response:
+        for header in NOT_MODIFIED_KEEPS:
+            if header in response:
+                answer[header] = response[header]
+    return answer
+
+
+def thaw(entry) -> HttpResponse:
+    """Return the response a stored page was made from."""
+    _token, status, headers, content = entry
+    return HttpResponse(content, status=status, headers=dict(headers))
+
+
+def mark(response, outcome):
+    """Say whether the page came from the cache: for developers and tests only
+    (PAGE_CACHE_HEADER, off in production)."""
+    if settings.PAGE_CACHE_HEADER:
+        response["X-Page-Cache"] = outcome
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache; staff (a session cookie) never are.
 
@@ -409,7 +441,6 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._conditional_get = ConditionalGetMiddleware(get_response).process_response
 
     def __call__(self, request):
         scope = _request_state.set({})
@@ -433,8 +464,8 @@ class AnonymousPageCacheMiddleware:
                 _request_state.get()["state"] = state
             known = _current(state) and entry is not None
             if is_hit(state, entry):
-                response = self._not_modified_or(request, self._thaw(entry))
-                self._mark(response, "hit")
+                response = not_modified_or(request, thaw(entry))
+                mark(response, "hit")
                 return response
             # A new version if it expired (reads the schedule); none for a page known not to
             # be cacheable in this one.
@@ -448,7 +479,7 @@ class AnonymousPageCacheMiddleware:
             # Answered as without a page cache: by the stack below, its 304 by
             # ConditionalGetMiddleware there, since nothing of it will be stored.
             response = self.get_response(request)
-            self._mark(response, "miss")
+            mark(response, "miss")
             return response
         validators = {name: request.META.pop(name) for name in VALIDATORS if name in request.META}
         try:
@@ -460,8 +491,8 @@ class AnonymousPageCacheMiddleware:
         elif response.status_code == 200:
             # Not errors: a scan of made-up addresses would push real pages out.
             _keep_page(token, key, UNCACHEABLE, _fragment_seconds())
-        response = self._not_modified_or(request, response)
-        self._mark(response, "miss")
+        response = not_modified_or(request, response)
+        mark(response, "miss")
         return response
 
     def _store(self, token, key, response):
@@ -480,35 +511,11 @@ class AnonymousPageCacheMiddleware:
         except UNREACHABLE as error:
             logger.warning("Seite nicht im Cache gespeichert: %s", error)
 
-    def _not_modified_or(self, request, response):
-        """Return a 304 if the request's validators match the page (ConditionalGetMiddleware's
-        own decision), with the headers a 304 from below the security middleware carries."""
-        if not any(name in request.META for name in CONDITIONS):
-            return response  # nothing to compare the page with (most requests)
-        answer = self._conditional_get(request, response)
-        if answer is not response:
-            for header in NOT_MODIFIED_KEEPS:
-                if header in response:
-                    answer[header] = response[header]
-        return answer
-
     @staticmethod
     def _freeze(token, response):
         """Return what the cache keeps of a page: plain values, cheaper to load than a
         pickled response object."""
         return (token, response.status_code, list(response.items()), response.content)
-
-    @staticmethod
-    def _thaw(entry):
-        _token, status, headers, content = entry
-        return HttpResponse(content, status=status, headers=dict(headers))
-
-    @staticmethod
-    def _mark(response, outcome):
-        """Say whether the page came from the cache: for developers and tests only
-        (PAGE_CACHE_HEADER, off in production)."""
-        if settings.PAGE_CACHE_HEADER:
-            response["X-Page-Cache"] = outcome
 
     @staticmethod
     def _cacheable_response(response):

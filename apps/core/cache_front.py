@@ -4,13 +4,14 @@ The page cache (apps.core.cache.AnonymousPageCacheMiddleware) comes first in MID
 hit already leaves before the other middleware; but it still passes Django's handler: the
 request_started and request_finished signals (database connections checked and closed), the
 handler's middleware chain and a response object made from the stored page. For the commonest
-request of all, a visitor's GET of a page stored in the current content version, this WSGI
-wrapper answers with the stored status, headers and body itself, as the middleware would have.
+requests of all, a visitor's GET of a page stored in the current content version and a
+browser's revalidation of it, this WSGI wrapper answers itself, as the middleware would have:
+the stored status, headers and body, or the 304 the request's conditions make of them.
 
-Everything else goes on to Django, where the middleware decides as before: a conditional GET
-(the 304 is the middleware's), HEAD, a miss, a page not cacheable, anything but a visitor's
-request (apps.core.visitors), and any request while Redis cannot be reached. Under ASGI and in
-Django's test client the middleware alone serves hits; the answer is the same.
+Everything else goes on to Django, where the middleware decides as before: HEAD, a miss, a
+page not cacheable, anything but a visitor's request (apps.core.visitors), and any request
+while Redis cannot be reached. Under ASGI and in Django's test client the middleware alone
+serves hits; the answer is the same.
 """
 
 import logging
@@ -26,8 +27,11 @@ from apps.core.cache import (
     _request_state,
     cacheable_request,
     is_hit,
+    mark,
+    not_modified_or,
     page_key,
     stored_page,
+    thaw,
 )
 
 logger = logging.getLogger(__name__)
@@ -41,28 +45,22 @@ class CachedPageFront:
 
     def __call__(self, environ, start_response):
         try:
-            entry = self._stored_entry(environ)
+            answer = self._stored_answer(environ)
         except Exception:
             # Out here no error page is made: whatever went wrong, Django's handler answers
             # the request (its error pages, its 400 for a bad request) and the log says why.
             logger.exception("Seiten-Cache vor Django: Anfrage an Django weitergegeben")
-            entry = None
-        if entry is None:
+            answer = None
+        if answer is None:
             return self.application(environ, start_response)
-        _token, status, headers, content = entry
-        if settings.PAGE_CACHE_HEADER:  # for developers and tests, as the middleware marks it
-            headers = [*headers, ("X-Page-Cache", "hit")]
-        start_response(f"{status} {responses[status]}", list(headers))
+        status, headers, content = answer
+        start_response(status, headers)
         return [content]
 
     @staticmethod
-    def _stored_entry(environ):
-        """Return the stored page this request may be answered with, or None."""
-        if (
-            environ.get("REQUEST_METHOD") != "GET"
-            or settings.PAGE_CACHE_SECONDS <= 0
-            or any(name in environ for name in CONDITIONS)
-        ):
+    def _stored_answer(environ):
+        """Return the status line, headers and body to answer with from the store, or None."""
+        if environ.get("REQUEST_METHOD") != "GET" or settings.PAGE_CACHE_SECONDS <= 0:
             return None
         # Django's own request object, so that the visitor test, the scheme (behind a proxy)
         # and the key are the middleware's to the letter.
@@ -77,8 +75,17 @@ class CachedPageFront:
             return None  # Django's stack answers, the page or the German 503 page
         finally:
             _request_state.reset(scope)
-        if is_hit(state, entry):
-            return entry
-        # A miss, or a page known not to be cacheable: the middleware goes on from here.
-        environ[FRONT_LOOKUP] = (key, state, entry)
-        return None
+        if not is_hit(state, entry):
+            # A miss, or a page known not to be cacheable: the middleware goes on from here.
+            environ[FRONT_LOOKUP] = (key, state, entry)
+            return None
+        if any(name in environ for name in CONDITIONS):
+            # A revalidation: the 304 (or the page) as the middleware makes it.
+            response = not_modified_or(request, thaw(entry))
+            mark(response, "hit")
+            status = f"{response.status_code} {response.reason_phrase}"
+            return status, list(response.items()), response.content
+        _token, status, headers, content = entry
+        if settings.PAGE_CACHE_HEADER:  # for developers and tests, as the middleware marks it
+            headers = [*headers, ("X-Page-Cache", "hit")]
+        return f"{status} {responses[status]}", list(headers), content
