@@ -31,6 +31,19 @@ original="/media/$(cd "$media" && find photos -type f -name '*.jpg' | head -1)"
 if curl -s -D - -o /dev/null "$BASE/aktuelles/" | grep -qi "^x-page-cache"; then
     fail "X-Page-Cache sichtbar"
 fi
+# The page again, now from the page cache before Django's handler (config.wsgi): the same
+# security headers and ETag, and a browser's revalidation gets its 304.
+page_headers() {
+    curl -s -D - -o /dev/null "$BASE/impressum/" | tr -d '\r' \
+        | grep -iE '^(content-security-policy|permissions-policy|x-frame-options|x-content-type-options|referrer-policy|content-language|etag):' \
+        | sort
+}
+first=$(page_headers)
+second=$(page_headers)
+[ "$(echo "$first" | wc -l)" = 7 ] || fail "Sicherheits-Header fehlen: $first"
+[ "$first" = "$second" ] || fail "zweiter Abruf mit anderen Headern: $second"
+etag=$(echo "$first" | sed -n 's/^etag: //Ip')
+[ "$(status -H "If-None-Match: $etag" "$BASE/impressum/")" = 304 ] || fail "kein 304 für $etag"
 # Login throttling sees the visitor's address behind Caddy (else one typo locks everybody out).
 jar=$(mktemp /tmp/serve-check.XXXXXX.cookies)
 login="$BASE/admin/login/"
@@ -42,4 +55,4 @@ rm -f "$jar"
 address=$(DJANGO_SETTINGS_MODULE=config.settings.production .venv/bin/python manage.py shell --no-imports -c \
     "from axes.models import AccessAttempt; print(AccessAttempt.objects.get(username='pruefung-$$').ip_address)")
 [ "$address" = 127.0.0.1 ] || fail "Anmeldeschutz sieht die Adresse nicht (ip_address=$address)"
-echo "make serve: Seite (gzip), Foto, Rendition und Feed-Enclosure über Caddy erreichbar; Anmeldeschutz sieht die Adresse."
+echo "make serve: Seite (gzip), Foto, Rendition und Feed-Enclosure über Caddy erreichbar; gespeicherte Seite mit denselben Headern, 304; Anmeldeschutz sieht die Adresse."

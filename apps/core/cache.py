@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -68,6 +69,16 @@ def _next_publication():
 
 # The version a request has read, so that its fragments ask the shared cache for it only once.
 _request_state: ContextVar[dict | None] = ContextVar("content_version_state", default=None)
+
+
+@contextmanager
+def request_scope():
+    """Hold the content version a request reads once, for its page and all its fragments."""
+    scope = _request_state.set({})
+    try:
+        yield
+    finally:
+        _request_state.reset(scope)
 
 
 def _fragment_seconds() -> int:
@@ -357,7 +368,7 @@ def page_key(request) -> str:
 def stored_page(key):
     """Return the content version's state and the page stored under key (or None, or
     UNCACHEABLE): from this process's memory while the version watch vouches for the version,
-    else with one round trip for both. Needs a request scope (_request_state)."""
+    else with one round trip for both. Called inside a request_scope()."""
     _settle_owed_bump()
     watch = _watch()
     state, ticket = watch.lookup()
@@ -377,12 +388,8 @@ def stored_page(key):
 
 def is_hit(state, entry) -> bool:
     """Say whether stored_page() found a page of the current version."""
-    return (
-        _current(state)
-        and entry is not None
-        and entry is not UNCACHEABLE
-        and (entry[0] == state["token"])
-    )
+    found = entry is not None and entry is not UNCACHEABLE
+    return _current(state) and found and entry[0] == state["token"]
 
 
 def _keep_page(token, key, entry, seconds):
@@ -443,11 +450,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        scope = _request_state.set({})
-        try:
+        with request_scope():
             return self._respond(request)
-        finally:
-            _request_state.reset(scope)
 
     def _respond(self, request):
         # What apps.core.cache_front found for this request before Django's handler, if it

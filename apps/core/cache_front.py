@@ -24,12 +24,12 @@ from apps.core.cache import (
     CONDITIONS,
     FRONT_LOOKUP,
     UNREACHABLE,
-    _request_state,
     cacheable_request,
     is_hit,
     mark,
     not_modified_or,
     page_key,
+    request_scope,
     stored_page,
     thaw,
 )
@@ -68,13 +68,11 @@ class CachedPageFront:
         if not cacheable_request(request):
             return None
         key = page_key(request)
-        scope = _request_state.set({})
         try:
-            state, entry = stored_page(key)
+            with request_scope():
+                state, entry = stored_page(key)
         except UNREACHABLE:
             return None  # Django's stack answers, the page or the German 503 page
-        finally:
-            _request_state.reset(scope)
         if not is_hit(state, entry):
             # A miss, or a page known not to be cacheable: the middleware goes on from here.
             environ[FRONT_LOOKUP] = (key, state, entry)

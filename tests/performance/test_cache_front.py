@@ -181,20 +181,6 @@ def test_a_host_django_refuses_never_gets_a_stored_page(wsgi, settings):
     assert (status, by_django) == (400, True)
 
 
-def test_an_error_in_the_front_leaves_the_request_to_django(wsgi, monkeypatch, caplog):
-    ArticleFactory(title="Trotz Fehler")
-    wsgi("/aktuelles/")
-
-    def broken(request):
-        raise ValueError("kaputt")
-
-    monkeypatch.setattr("apps.core.cache_front.page_key", broken)
-    status, headers, content, by_django = wsgi("/aktuelles/")
-    assert (status, by_django) == (200, True)
-    assert "Trotz Fehler" in content.decode()
-    assert "an Django weitergegeben" in caplog.text
-
-
 def test_with_the_page_cache_off_every_request_goes_to_django(wsgi, settings):
     ArticleFactory()
     settings.PAGE_CACHE_SECONDS = 0
@@ -204,17 +190,26 @@ def test_with_the_page_cache_off_every_request_goes_to_django(wsgi, settings):
     assert "X-Page-Cache" not in headers
 
 
-def test_without_redis_the_front_leaves_the_request_to_django(wsgi, monkeypatch):
-    ArticleFactory(title="Auch ohne Cache")
+@pytest.mark.parametrize(
+    ("failing", "error", "logged"),
+    [
+        ("stored_page", RedisConnectionError("Redis nicht erreichbar"), False),
+        ("page_key", ValueError("kaputt"), True),
+    ],
+    ids=["redis-unreachable", "error-in-the-front"],
+)
+def test_when_the_front_fails_django_answers(wsgi, monkeypatch, caplog, failing, error, logged):
+    ArticleFactory(title="Trotz Fehler")
     wsgi("/aktuelles/")
 
-    def unreachable(key):
-        raise RedisConnectionError("Redis nicht erreichbar")
+    def fail(*args):
+        raise error
 
-    monkeypatch.setattr("apps.core.cache_front.stored_page", unreachable)
+    monkeypatch.setattr(f"apps.core.cache_front.{failing}", fail)
     status, headers, content, by_django = wsgi("/aktuelles/")
     assert (status, by_django) == (200, True)
-    assert "Auch ohne Cache" in content.decode()
+    assert "Trotz Fehler" in content.decode()
+    assert ("an Django weitergegeben" in caplog.text) is logged
 
 
 def test_a_miss_is_looked_up_once_not_again_by_the_middleware(wsgi, monkeypatch):
