@@ -31,7 +31,7 @@ from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 from django.core.signals import setting_changed
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, InterfaceError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -312,7 +312,7 @@ def create_cache_table(sender, using, **kwargs):
 
 
 # What the lookup and the store raise when the shared cache or the database cannot be reached.
-UNREACHABLE = (DatabaseError, RedisError)
+UNREACHABLE = (DatabaseError, InterfaceError, RedisError)
 # The request headers of a conditional GET; a cacheable request's page is rendered without
 # them, so that the whole page is there to be stored, and the 304 is decided here.
 VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
@@ -330,8 +330,10 @@ NOT_MODIFIED_KEEPS = (
 
 
 # Where apps.core.cache_front leaves the key, the version's state and the entry it found for a
-# request it passes on to Django (a WSGI environ key, which no request header can set).
+# request it passes on to Django (a WSGI environ key, which no request header can set), or
+# LOOKUP_FAILED if the store could not be reached.
 FRONT_LOOKUP = "apps.core.cache.front_lookup"
+LOOKUP_FAILED = "lookup-failed"
 
 
 def cacheable_request(request) -> bool:
@@ -457,8 +459,8 @@ class AnonymousPageCacheMiddleware:
         # What apps.core.cache_front found for this request before Django's handler, if it
         # looked: the same questions need no second answer.
         looked_up = request.META.pop(FRONT_LOOKUP, None)
-        if looked_up is None and not cacheable_request(request):
-            return self.get_response(request)
+        if looked_up == LOOKUP_FAILED or (looked_up is None and not cacheable_request(request)):
+            return self.get_response(request)  # not a second wait for an unreachable store
         try:
             if looked_up is None:
                 key = page_key(request)

@@ -10,19 +10,23 @@ the stored status, headers and body, or the 304 the request's conditions make of
 
 Everything else goes on to Django, where the middleware decides as before: HEAD, a miss, a
 page not cacheable, anything but a visitor's request (apps.core.visitors), and any request
-while Redis cannot be reached. Under ASGI and in Django's test client the middleware alone
-serves hits; the answer is the same.
+while Redis (or the database holding the cache table) cannot be reached. Under ASGI and in
+Django's test client the middleware alone serves hits; the answer is the same.
 """
 
 import logging
 from http.client import responses
 
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import close_old_connections
 
 from apps.core.cache import (
     CONDITIONS,
     FRONT_LOOKUP,
+    LOOKUP_FAILED,
     UNREACHABLE,
     cacheable_request,
     is_hit,
@@ -63,16 +67,27 @@ class CachedPageFront:
         if environ.get("REQUEST_METHOD") != "GET" or settings.PAGE_CACHE_SECONDS <= 0:
             return None
         # Django's own request object, so that the visitor test, the scheme (behind a proxy)
-        # and the key are the middleware's to the letter.
-        request = WSGIRequest(environ)
+        # and the key are the middleware's to the letter; made from a copy, since it writes
+        # the decoded path into its environ, which Django's handler would decode again.
+        request = WSGIRequest(environ.copy())
         if not cacheable_request(request):
             return None
         key = page_key(request)
+        # With the database's cache table, the lookup is a query: the connection is checked
+        # and closed as Django's handler does when a request starts and ends.
+        in_database = isinstance(caches["default"], DatabaseCache)
+        if in_database:
+            close_old_connections()
         try:
             with request_scope():
                 state, entry = stored_page(key)
         except UNREACHABLE:
-            return None  # Django's stack answers, the page or the German 503 page
+            # Django's stack answers (the page or the German 503 page) without asking again.
+            environ[FRONT_LOOKUP] = LOOKUP_FAILED
+            return None
+        finally:
+            if in_database:
+                close_old_connections()
         if not is_hit(state, entry):
             # A miss, or a page known not to be cacheable: the middleware goes on from here.
             environ[FRONT_LOOKUP] = (key, state, entry)

@@ -9,8 +9,9 @@ import wsgiref.util
 import pytest
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -41,7 +42,7 @@ def wsgi(monkeypatch):
 
     monkeypatch.setattr(BaseHandler, "get_response", counting_get_response)
 
-    def call(path, method="GET", secure=False, **extra):
+    def call(path, method="GET", secure=False, front=True, **extra):
         environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "wsgi.input": io.BytesIO()}
         environ.update(extra)
         if secure:
@@ -54,9 +55,8 @@ def wsgi(monkeypatch):
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
         try:
-            body = CachedPageFront(WSGIHandler())(
-                environ, lambda status, headers: started.append((status, headers))
-            )
+            application = CachedPageFront(WSGIHandler()) if front else WSGIHandler()
+            body = application(environ, lambda status, headers: started.append((status, headers)))
             content = b"".join(body)
             if hasattr(body, "close"):
                 body.close()
@@ -66,6 +66,7 @@ def wsgi(monkeypatch):
         status, headers = started[0]
         return int(status.split()[0]), dict(headers), content, bool(answered_by_django)
 
+    call.django_saw = answered_by_django  # the paths Django's handler was asked for
     return call
 
 
@@ -132,6 +133,7 @@ def test_a_scheduled_article_appears_on_time_through_the_front(wsgi, time_machin
 def test_requests_the_front_may_not_answer_go_on_to_django(wsgi, request_kwargs):
     ArticleFactory()
     wsgi("/aktuelles/")
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"  # stored, and answered by the front
     status, headers, content, by_django = wsgi("/aktuelles/", **request_kwargs)
     assert by_django
     if request_kwargs.get("method") != "HEAD":
@@ -164,12 +166,24 @@ def test_a_revalidation_is_answered_by_the_front_as_by_the_middleware(
 
 def test_plain_http_is_redirected_by_django_when_https_is_required(wsgi, settings):
     ArticleFactory()
-    wsgi("/aktuelles/", secure=True)
-    wsgi("/aktuelles/", secure=True)
+    wsgi("/aktuelles/")
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"  # stored over plain HTTP
     settings.SECURE_SSL_REDIRECT = True
     status, headers, content, by_django = wsgi("/aktuelles/")
     assert (status, by_django) == (301, True)
     assert headers["Location"].startswith("https://")
+
+
+@pytest.mark.parametrize("path", ["/€/", "/aktuelles/ä/", "/suche/€/"])
+@pytest.mark.parametrize("cookie", ["", "sessionid=abc"], ids=["visitor", "session"])
+def test_an_address_beyond_ascii_reaches_django_as_without_the_front(wsgi, path, cookie):
+    """A WSGI server hands the path over as its UTF-8 bytes read as Latin-1; Django decodes it
+    once, whether or not the front looked at the request before."""
+    raw = path.encode("utf-8").decode("latin-1")
+    without = wsgi(raw, front=False, HTTP_COOKIE=cookie)[0], list(wsgi.django_saw)
+    with_front = wsgi(raw, HTTP_COOKIE=cookie)[0], list(wsgi.django_saw)
+    assert with_front == without
+    assert without == (404, [path])
 
 
 def test_a_host_django_refuses_never_gets_a_stored_page(wsgi, settings):
@@ -191,14 +205,17 @@ def test_with_the_page_cache_off_every_request_goes_to_django(wsgi, settings):
 
 
 @pytest.mark.parametrize(
-    ("failing", "error", "logged"),
+    ("failing", "error", "logged", "looked_up_again"),
     [
-        ("stored_page", RedisConnectionError("Redis nicht erreichbar"), False),
-        ("page_key", ValueError("kaputt"), True),
+        ("stored_page", RedisConnectionError("Redis nicht erreichbar"), False, 0),
+        ("stored_page", OperationalError("Datenbank nicht erreichbar"), False, 0),
+        ("page_key", ValueError("kaputt"), True, 1),
     ],
-    ids=["redis-unreachable", "error-in-the-front"],
+    ids=["redis-unreachable", "database-unreachable", "error-in-the-front"],
 )
-def test_when_the_front_fails_django_answers(wsgi, monkeypatch, caplog, failing, error, logged):
+def test_when_the_front_fails_django_answers(
+    wsgi, monkeypatch, caplog, failing, error, logged, looked_up_again
+):
     ArticleFactory(title="Trotz Fehler")
     wsgi("/aktuelles/")
 
@@ -206,10 +223,40 @@ def test_when_the_front_fails_django_answers(wsgi, monkeypatch, caplog, failing,
         raise error
 
     monkeypatch.setattr(f"apps.core.cache_front.{failing}", fail)
+    lookups = []
+    stored_page = page_cache.stored_page
+    monkeypatch.setattr(
+        "apps.core.cache.stored_page", lambda key: lookups.append(key) or stored_page(key)
+    )
     status, headers, content, by_django = wsgi("/aktuelles/")
     assert (status, by_django) == (200, True)
     assert "Trotz Fehler" in content.decode()
     assert ("an Django weitergegeben" in caplog.text) is logged
+    # An unreachable store is not asked again by the middleware (a second timeout).
+    assert len(lookups) == looked_up_again
+
+
+def test_with_the_cache_table_the_lookup_checks_and_closes_connections(wsgi, settings, monkeypatch):
+    """With the database's cache table (production without Redis) the front's lookup is a
+    query outside Django's handler: the connection is checked before it and closed after it
+    (CONN_MAX_AGE), as the handler's request_started and request_finished do."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "front_test_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    ArticleFactory()
+    wsgi("/aktuelles/")
+    calls = []
+    monkeypatch.setattr("apps.core.cache_front.close_old_connections", lambda: calls.append(1))
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (headers["X-Page-Cache"], by_django) == ("hit", False)
+    assert len(calls) == 2
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    wsgi("/aktuelles/")
+    assert len(calls) == 2  # nothing to close for a cache outside the database
 
 
 def test_a_miss_is_looked_up_once_not_again_by_the_middleware(wsgi, monkeypatch):
