@@ -236,6 +236,8 @@ def test_when_the_front_fails_django_answers(
     assert len(lookups) == looked_up_again
 
 
+# Without the test's transaction: closing a connection inside it would end it (PostgreSQL).
+@pytest.mark.django_db(transaction=True)
 def test_with_the_cache_table_the_lookup_checks_and_closes_connections(wsgi, settings, monkeypatch):
     """With the database's cache table (production without Redis) the front's lookup is a
     query outside Django's handler: the connection is checked before it and closed after it
