@@ -74,7 +74,8 @@ class CachedPageFront:
             return None
         key = page_key(request)
         # With the database's cache table, the lookup is a query: the connection is checked
-        # and closed as Django's handler does when a request starts and ends.
+        # as Django's handler does when a request starts, and closed (CONN_MAX_AGE) as it
+        # does when one ends, unless Django's handler goes on with the request.
         in_database = isinstance(caches["default"], DatabaseCache)
         if in_database:
             close_old_connections()
@@ -85,13 +86,12 @@ class CachedPageFront:
             # Django's stack answers (the page or the German 503 page) without asking again.
             environ[FRONT_LOOKUP] = LOOKUP_FAILED
             return None
-        finally:
-            if in_database:
-                close_old_connections()
         if not is_hit(state, entry):
             # A miss, or a page known not to be cacheable: the middleware goes on from here.
             environ[FRONT_LOOKUP] = (key, state, entry)
             return None
+        if in_database:
+            close_old_connections()
         if any(name in environ for name in CONDITIONS):
             # A revalidation: the 304 (or the page) as the middleware makes it.
             response = not_modified_or(request, thaw(entry))

@@ -240,8 +240,9 @@ def test_when_the_front_fails_django_answers(
 @pytest.mark.django_db(transaction=True)
 def test_with_the_cache_table_the_lookup_checks_and_closes_connections(wsgi, settings, monkeypatch):
     """With the database's cache table (production without Redis) the front's lookup is a
-    query outside Django's handler: the connection is checked before it and closed after it
-    (CONN_MAX_AGE), as the handler's request_started and request_finished do."""
+    query outside Django's handler: the connection is checked before it and, when the front
+    answers, closed after it (CONN_MAX_AGE), as the handler's request_started and
+    request_finished do; a miss leaves it to Django's handler."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -256,9 +257,13 @@ def test_with_the_cache_table_the_lookup_checks_and_closes_connections(wsgi, set
     status, headers, content, by_django = wsgi("/aktuelles/")
     assert (headers["X-Page-Cache"], by_django) == ("hit", False)
     assert len(calls) == 2
+    ArticleFactory()  # a new content version: the next request is a miss
+    status, headers, content, by_django = wsgi("/aktuelles/")
+    assert (headers["X-Page-Cache"], by_django) == ("miss", True)
+    assert len(calls) == 3  # checked before the lookup; Django's handler closes it when done
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     wsgi("/aktuelles/")
-    assert len(calls) == 2  # nothing to close for a cache outside the database
+    assert len(calls) == 3  # nothing to close for a cache outside the database
 
 
 def test_a_miss_is_looked_up_once_not_again_by_the_middleware(wsgi, monkeypatch):
