@@ -409,11 +409,16 @@ def _keep_page(token, key, entry, seconds):
 _conditional_get = ConditionalGetMiddleware(lambda request: None).process_response
 
 
+def carries_conditions(meta) -> bool:
+    """Say whether a request (its META, or a WSGI environ) asks for a 304 or a 412."""
+    return any(name in meta for name in CONDITIONS)
+
+
 def not_modified_or(request, response):
     """Return a 304 (or 412) if the request's conditions say so of the page, as
     ConditionalGetMiddleware would, with the headers a 304 from below the security middleware
     carries; else the page."""
-    if not any(name in request.META for name in CONDITIONS):
+    if not carries_conditions(request.META):
         return response  # nothing to compare the page with (most requests)
     answer = _conditional_get(request, response)
     if answer is not response:
@@ -468,14 +473,13 @@ class AnonymousPageCacheMiddleware:
             else:
                 key, state, entry = looked_up
                 _request_state.get()["state"] = state
-            known = _current(state) and entry is not None
             if is_hit(state, entry):
                 response = not_modified_or(request, thaw(entry))
                 mark(response, "hit")
                 return response
             # A new version if it expired (reads the schedule); none for a page known not to
             # be cacheable in this one.
-            token = None if known and entry is UNCACHEABLE else content_version()
+            token = None if _current(state) and entry is UNCACHEABLE else content_version()
         except UNREACHABLE:
             # The database (or a database cache) or Redis is down: let the rest of the stack
             # answer, so that the request gets its page or the German 503 page

@@ -24,11 +24,11 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import close_old_connections
 
 from apps.core.cache import (
-    CONDITIONS,
     FRONT_LOOKUP,
     LOOKUP_FAILED,
     UNREACHABLE,
     cacheable_request,
+    carries_conditions,
     is_hit,
     mark,
     not_modified_or,
@@ -92,7 +92,7 @@ class CachedPageFront:
             return None
         if in_database:
             close_old_connections()
-        if any(name in environ for name in CONDITIONS):
+        if carries_conditions(environ):
             # A revalidation: the 304 (or the page) as the middleware makes it.
             response = not_modified_or(request, thaw(entry))
             mark(response, "hit")

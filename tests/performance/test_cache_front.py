@@ -98,6 +98,7 @@ def test_a_stored_page_is_answered_without_djangos_handler_as_the_middleware_ans
 def test_a_changed_article_is_rendered_afresh_on_the_next_request(wsgi):
     article = ArticleFactory(title="Alter Titel")
     wsgi("/aktuelles/")
+    assert wsgi("/aktuelles/")[1]["X-Page-Cache"] == "hit"  # stored, and answered by the front
     article.title = "Neuer Titel"
     article.save()
     status, headers, content, by_django = wsgi("/aktuelles/")
