@@ -5,20 +5,17 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from django.db.models import (
-    Case,
     CharField,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Value,
-    When,
 )
 
 from apps.core.cache import cached_fragment
-from apps.news.models import Article, TaggedItem, Topic
+from apps.news.models import Article, Topic
+from apps.news.topics import topic_ids_with_pages
 
 from .models import (
     Institution,
@@ -88,13 +85,16 @@ def participants_and_host_coordinators(
     by name.
 
     Two queries: the participations with their people, then the roles of both at once.
+    The host's coordinators are those coordinators_of() returns, chosen in Python.
     """
     day = meeting.starts_on
     host = meeting.host_municipality
     participations = list(meeting.participations.public().select_related("person"))
     wanted = Q(person_id__in={participation.person_id for participation in participations})
     if host:
-        wanted |= Q(pk__in=coordinators_of(municipality=host, on=day).values("pk"))
+        # Every coordinator role the host has had: the few that coordinators_of() would keep
+        # are chosen below, in Python, which costs less than compiling its subquery.
+        wanted |= Q(kind=Role.Kind.COORDINATOR, municipality=host)
     roles = list(
         Role.objects.filter(wanted).select_related("person", "municipality", "institution")
     )
@@ -186,20 +186,16 @@ def municipalities_and_institutions(
 
     One UNION query for all of them; the records carry what links to them need (name, short
     name, slug), nothing more. A topic's `has_page` says whether a published article uses it,
-    so that its topic page exists to link to.
+    so that its topic page exists to link to (from the cached list of such topics, not from
+    the query: asking the database cost the meeting page a tenth of its time).
     """
     blank = Value("", output_field=CharField())
     rows = _link_rows(municipalities, 0, blank).union(
         _link_rows(institutions, 1, F("short_name")), all=True
     )
     if topics is not None:
-        of_published = TaggedItem.objects.of(Article, Article.objects.published().values("pk"))
-        has_page = Case(
-            When(Exists(of_published.filter(tag=OuterRef("pk"))), then=Value("1")),
-            default=blank,
-            output_field=CharField(),
-        )
-        rows = rows.union(_link_rows(topics, 2, has_page), all=True)
+        rows = rows.union(_link_rows(topics, 2, blank), all=True)
+        with_pages = topic_ids_with_pages()
     found = ([], [], [])
     for kind, pk, name, slug, short_name in sorted(rows, key=lambda row: (row[2], row[1])):
         if kind == 0:
@@ -208,6 +204,6 @@ def municipalities_and_institutions(
             found[1].append(Institution(pk=pk, name=name, slug=slug, short_name=short_name))
         else:
             topic = Topic(pk=pk, name=name, slug=slug)
-            topic.has_page = bool(short_name)
+            topic.has_page = pk in with_pages
             found[2].append(topic)
     return found if topics is not None else found[:2]

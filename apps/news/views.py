@@ -22,7 +22,7 @@ from apps.core.cache import cached_fragment
 from apps.core.dates import DatePrecision
 from apps.editorial.services import change_preview
 
-from .models import Article, Topic, topics_with_published_articles
+from .models import Article, Topic
 from .months import (
     half_years_with_articles_in,
     local_midnight,
@@ -31,6 +31,7 @@ from .months import (
     neighbour_half_years,
     neighbour_years,
 )
+from .topics import published_topics
 
 
 def _date_or_404(year, month=1, day=1, *, days_later=0):
@@ -228,7 +229,7 @@ class TopicIndexView(ListView):
     template_name = "news/topic_index.html"
 
     def get_queryset(self):
-        return topics_with_published_articles().order_by("name")
+        return published_topics()
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

@@ -64,6 +64,42 @@ def test_meeting_page_names_the_host_coordinator_at_the_time(client, ahlen):
     assert "Marina Bänke" in content
 
 
+def test_meeting_page_names_only_the_host_coordinators_of_its_day_who_are_public(client, ahlen):
+    # The host's coordinators are chosen in Python from all of its coordinator roles: those of
+    # another time, a hidden person and another municipality's coordinator stay out.
+    RoleFactory(
+        person=PersonFactory(first_name="Nicht", last_name="Öffentlich", hidden=True),
+        municipality=ahlen,
+        starts_on=datetime.date(2017, 1, 1),
+    )
+    RoleFactory(
+        person=PersonFactory(first_name="Anderswo", last_name="Koordinatorin"),
+        municipality=MunicipalityFactory(name="Hamm"),
+        starts_on=datetime.date(2017, 1, 1),
+    )
+    meeting = MeetingFactory(starts_on=datetime.date(2017, 9, 13), host_municipality=ahlen)
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    named = content.split("Koordination damals: ")[1].split("</span>")[0]
+    assert re.findall(r">([^<]+)</a>", named) == ["Marina Bänke"]
+
+
+def test_meeting_page_links_a_topic_only_while_it_has_a_topic_page(client):
+    meeting = MeetingFactory(tags=["Kita", "Hort"])
+    ArticleFactory(tags=["Hort"], draft=True)  # a draft makes no topic page
+    article = ArticleFactory(tags=["Kita"])
+
+    def topics():
+        content = client.get(meeting.get_absolute_url()).content.decode()
+        return content.split('class="article-tags">Themen: ')[1].split("</p>")[0]
+
+    assert topics() == 'Hort, <a href="/aktuelles/thema/kita/">Kita</a>'
+    # Publishing and unpublishing articles changes which topics have pages, at once.
+    ArticleFactory(tags=["Hort"])
+    article.status = article.Status.DRAFT
+    article.save()
+    assert topics() == '<a href="/aktuelles/thema/hort/">Hort</a>, Kita'
+
+
 def test_future_meeting_names_the_host_coordinator_without_damals(client, ahlen):
     meeting = MeetingFactory(
         starts_on=timezone.localdate() + datetime.timedelta(days=60), host_municipality=ahlen

@@ -2,6 +2,7 @@
 half-years that have articles."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -50,3 +51,17 @@ def test_half_year_page_links_its_neighbours_with_articles(client):
     html = client.get("/aktuelles/2017/halbjahr-2/").content.decode()
     assert '<a href="/aktuelles/2016/halbjahr-2/">« 2. Halbjahr 2016</a>' in html
     assert '<a href="/aktuelles/2018/halbjahr-1/">1. Halbjahr 2018 »</a>' in html
+
+
+def test_sidebar_names_the_twelve_topics_with_most_published_articles_ties_by_name(client):
+    for name, count in [("Kita", 3), ("Hort", 2), ("Familie", 2)]:
+        for _ in range(count):
+            ArticleFactory(tags=[name])
+    ArticleFactory(tags=[f"Thema {n:02}" for n in range(10)])
+    ArticleFactory(tags=["Geheim"] * 5, draft=True)
+    html = client.get("/aktuelles/").content.decode()
+    sidebar = html.split('id="tags-heading"')[1].split("</section>")[0]
+    names = re.findall(r'<a href="/aktuelles/thema/[^"]+/">([^<]+)</a>', sidebar)
+    # Kita (3), then Familie and Hort (2 each) by name, then the first nine of ten with one.
+    assert names == ["Kita", "Familie", "Hort", *[f"Thema {n:02}" for n in range(9)]]
+    assert '<span class="count">(3)</span>' in sidebar

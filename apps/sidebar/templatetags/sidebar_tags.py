@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from apps.core.cache import cached_fragment
-from apps.news.models import topics_with_published_articles
 from apps.news.months import archive_by_year, cached_archive_counts
+from apps.news.topics import published_topics
 
 from ..calendar import build_month_calendar
 
@@ -60,4 +60,5 @@ def popular_tags(limit=12):
 
 
 def _popular_tags(limit):
-    return list(topics_with_published_articles().order_by("-article_count", "name")[:limit])
+    # By count; topics with the same count stay in published_topics()' order, by name.
+    return sorted(published_topics(), key=lambda topic: -topic.article_count)[:limit]
