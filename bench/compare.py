@@ -77,6 +77,11 @@ ARTICLE_URL = (
     "print(ArticlePhoto.objects.filter(position=2).select_related('article')"
     ".first().article.get_absolute_url())"
 )
+# The meeting page of make bench (bench/bench.py): the latest published meeting.
+MEETING_URL = (
+    "from apps.network.models import Meeting; "
+    "print(Meeting.objects.published().order_by('-starts_on').first().get_absolute_url())"
+)
 
 
 def log(message):
@@ -196,10 +201,13 @@ def main():
         photos = max(args.articles * 2 // 5, 10)
         manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
         manage(env, "collectstatic", "--noinput", "-v0")
-        article = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", ARTICLE_URL],
-            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-        ).stdout.split()[-1]  # fmt: skip
+        article, meeting = (
+            subprocess.run(
+                [PYTHON, "manage.py", "shell", "-c", command],
+                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+            ).stdout.split()[-1]
+            for command in (ARTICLE_URL, MEETING_URL)
+        )  # fmt: skip
 
         bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
         bare = start("bare_site:application", bare_env, "/hello/", "--pythonpath", "bench")
@@ -218,6 +226,7 @@ def main():
             # Rendered on every request (issue #19, "Rendering"); the fragments stay warm.
             "Ungecacht: Nachrichten, Seite 1": (off[1], "/aktuelles/"),
             "Ungecacht: Artikel mit Fotos": (off[1], article),
+            "Ungecacht: Treffen, Detail": (off[1], meeting),
         }
         if args.rows:
             rows = {name: row for name, row in rows.items() if name == BARE or args.rows in name}
