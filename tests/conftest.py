@@ -1,5 +1,7 @@
 import pytest
 
+from tests.redis_databases import REDIS_MODULES
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -60,7 +62,9 @@ def pytest_xdist_make_scheduler(config, log):
     """Under xdist's default --dist load: hand out tests one at a time, in collection order.
 
     Two exceptions keep the workers evenly busy. The seed tests go to one worker as one unit,
-    so that they share one load of the seed (a package fixture, seconds long). And a worker
+    so that they share one load of the seed (a package fixture, seconds long); so do the tests
+    that use the Redis at 127.0.0.1 (tests/redis_databases.py), which would disturb each other
+    on two workers. And a worker
     that already holds a browser test gets no second one while another kind is left: each
     worker keeps a test or two in hand, and two browser tests in one hand would run one after
     the other while the other worker finishes early.
@@ -77,7 +81,11 @@ def pytest_xdist_make_scheduler(config, log):
 
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            return "tests/seed/" if nodeid.startswith("tests/seed/") else nodeid
+            if nodeid.startswith("tests/seed/"):
+                return "tests/seed/"
+            if nodeid.startswith(REDIS_MODULES):
+                return "tests/redis_databases.py"
+            return nodeid
 
         def _assign_work_unit(self, node):
             held = self.assigned_work.get(node, {})
