@@ -86,52 +86,70 @@ def _fragment_seconds() -> int:
     return settings.PAGE_CACHE_SECONDS or 300
 
 
+def _weight(value) -> int:
+    """Return the bytes a kept value holds in text, also inside a tuple (a stored page, a file
+    with its ETag); model instances and lists of them are small and counted as nothing."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_weight(item) for item in value)
+    return 0
+
+
 class ProcessFragments:
     """The fragments of the current content version that this process has used.
 
     A new version empties it; entries expire with the shared cache's timeout, so a change that
-    was never announced heals here as it does in Redis; large values (the meetings .ics) stay
-    in the shared cache only. Safe for threaded servers. Not Django's LocMemCache: it pickles
-    every value on each read, and the programme memberships are hundreds of model instances.
+    was never announced heals here as it does in Redis. At most `size` entries and `budget`
+    bytes of text, the least recently used going first; a value over `largest` stays in the
+    shared cache only. Safe for threaded servers. Not Django's LocMemCache: it pickles every
+    value on each read, and the programme memberships are hundreds of model instances.
     """
 
-    def __init__(self, size=256, largest=64 * 1024):
-        self.size, self.largest = size, largest
+    def __init__(self, size=256, largest=2 * 1024 * 1024, budget=16 * 1024 * 1024):
+        self.size, self.largest, self.budget = size, largest, budget
         self._lock = threading.Lock()
         self._token = None
-        self._entries = OrderedDict()
+        self._entries = OrderedDict()  # name: (expires, value, weight)
+        self._bytes = 0
 
     def get(self, token, name):
         with self._lock:
             entry = self._entries.get(name) if token == self._token else None
             if entry is None:
                 return None
-            expires, value = entry
+            expires, value, weight = entry
             if expires <= time.monotonic():
                 del self._entries[name]
+                self._bytes -= weight
                 return None
             self._entries.move_to_end(name)
             return value
 
     def put(self, token, name, value, seconds):
-        if isinstance(value, str | bytes) and len(value) > self.largest:
+        weight = _weight(value)
+        if weight > self.largest:
             return
         with self._lock:
             if token != self._token:
                 self._token = token
                 self._entries.clear()
-            self._entries[name] = (time.monotonic() + seconds, value)
-            self._entries.move_to_end(name)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+                self._bytes = 0
+            replaced = self._entries.pop(name, None)
+            if replaced is not None:
+                self._bytes -= replaced[2]
+            self._entries[name] = (time.monotonic() + seconds, value, weight)
+            self._bytes += weight
+            while len(self._entries) > self.size or self._bytes > self.budget:
+                _name, (_expires, _value, dropped) = self._entries.popitem(last=False)
+                self._bytes -= dropped
 
 
 _process_fragments = ProcessFragments()
 # The pages of the current version this process has served (or found uncacheable), used only
 # while the version watch vouches for the version: then a hit needs no round trip.
-_process_pages = ProcessFragments(size=256)
+_process_pages = ProcessFragments(size=256, largest=4 * 1024 * 1024, budget=32 * 1024 * 1024)
 UNCACHEABLE = "uncacheable"
-LOCAL_PAGE_LARGEST = 128 * 1024  # at most 32 MB per process
 
 
 def _watch():
@@ -398,8 +416,6 @@ def _keep_page(token, key, entry, seconds):
     """Remember a page (or that it is not cacheable) in this process, if a watch vouches for
     the version it belongs to."""
     if not _watch().listening or seconds <= 0:
-        return
-    if entry is not UNCACHEABLE and len(entry[3]) > LOCAL_PAGE_LARGEST:
         return
     _process_pages.put(token, key, entry, seconds)
 

@@ -1,8 +1,10 @@
 import datetime
+import hashlib
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils.http import quote_etag
 from icalendar import Calendar
 
 from tests.factories import MeetingFactory
@@ -113,3 +115,31 @@ def test_feed_lists_every_published_meeting_once(client):
     uids = sorted(str(event["uid"]) for event in _events(calendar))
     assert len(uids) == 3 == len(set(uids))
     assert all(any(uid.startswith(f"meeting-{m.pk}@") for uid in uids) for m in meetings)
+
+
+def test_the_subscription_is_hashed_for_its_etag_once_per_content_version(client, monkeypatch):
+    # The file is about 1.5 MB for 2,000 meetings: ConditionalGetMiddleware hashing it on
+    # every request cost more than sending it. The ETag is the one the middleware would make.
+    meeting = MeetingFactory(title="Erstes Treffen")
+    hashed = []
+
+    def counting_md5(data=b"", **kwargs):
+        if b"BEGIN:VCALENDAR" in data:
+            hashed.append(data)
+        return hashlib.md5(data, **kwargs)
+
+    monkeypatch.setattr("django.utils.cache.md5", counting_md5)
+    monkeypatch.setattr("apps.network.ical.md5", counting_md5)
+    url = reverse("network:meetings_ical")
+    first, again = client.get(url), client.get(url)
+    assert len(hashed) == 1
+    assert first["ETag"] == again["ETag"] == quote_etag(hashlib.md5(first.content).hexdigest())
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+
+    meeting.title = "Umbenanntes Treffen"
+    meeting.save()
+    changed = client.get(url)
+    assert b"Umbenanntes Treffen" in changed.content
+    assert changed["ETag"] == quote_etag(hashlib.md5(changed.content).hexdigest())
+    assert changed["ETag"] != first["ETag"]
+    assert len(hashed) == 2

@@ -80,6 +80,20 @@ def test_fragments_in_memory_belong_to_one_version_and_keep_no_large_values():
     assert [fragments.get("v2", n) for n in "bcd"] == [None, "drei", "vier"]
 
 
+def test_fragments_in_memory_keep_to_their_budget_counting_text_inside_tuples():
+    fragments = page_cache.ProcessFragments(size=10, largest=8, budget=12)
+    fragments.put("v1", "file", (b"x" * 9, "etag"), 300)  # 13 bytes of text: over `largest`
+    assert fragments.get("v1", "file") is None
+    fragments.put("v1", "a", (b"12345", "67"), 300)  # 7
+    fragments.put("v1", "b", "1234", 300)  # 11 in all
+    assert fragments.get("v1", "a") == (b"12345", "67")  # now b is the least recently used
+    fragments.put("v1", "c", "12", 300)  # 13: over the budget, b goes
+    assert [fragments.get("v1", n) for n in "abc"] == [(b"12345", "67"), None, "12"]
+    fragments.put("v1", "a", "1", 300)  # replacing a frees its bytes: 3 in all
+    fragments.put("v1", "d", "1234567", 300)  # 10
+    assert [fragments.get("v1", n) for n in "acd"] == ["1", "12", "1234567"]
+
+
 def test_fragments_in_memory_survive_many_threads():
     # Switch threads as often as possible, so that one evicts what another is reading.
     interval = sys.getswitchinterval()

@@ -15,7 +15,7 @@ from django.core.cache import cache, caches
 from apps.core import cache as page_cache
 from apps.core import version_watch
 from apps.news.models import Article
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, MeetingFactory
 from tests.performance.cache_calls import CountingCache
 from tests.redis_databases import emptied_redis
 
@@ -70,6 +70,21 @@ def test_a_hit_costs_no_round_trip_to_redis_once_the_process_knows_the_page(clie
 def test_an_uncacheable_page_is_rendered_without_asking_redis_for_it_again(client, monkeypatch):
     response, calls = _served_from_memory(client, monkeypatch, "/bench/trivial/")
     assert response["X-Page-Cache"] == "miss"
+    assert calls == []
+
+
+def test_a_large_page_and_a_large_fragment_come_from_memory_too(client, monkeypatch, settings):
+    # The meetings' calendar, here over 1 MB as it is with 2,000 meetings: kept in the
+    # process like any page (page cache on) and like any fragment (off), not fetched from Redis
+    # on every request.
+    MeetingFactory(summary="Bericht " * 150_000)
+    response, calls = _served_from_memory(client, monkeypatch, "/netzwerk/treffen.ics")
+    assert len(response.content) > 1_000_000
+    assert response["X-Page-Cache"] == "hit"
+    assert calls == []
+    settings.PAGE_CACHE_SECONDS = 0
+    response, calls = _served_from_memory(client, monkeypatch, "/netzwerk/treffen.ics")
+    assert len(response.content) > 1_000_000 and "X-Page-Cache" not in response
     assert calls == []
 
 
