@@ -81,3 +81,17 @@ def test_the_check_sees_every_form_of_import(tmp_path, source, expected):
     (package / "tags.py").write_text(source + "\n")
     found = [app for _, app in _imported_apps(package / "tags.py", tmp_path / "apps")]
     assert found == [expected]
+
+
+def test_every_test_module_that_empties_a_redis_database_runs_in_the_redis_unit():
+    # tests/conftest.py runs REDIS_MODULES one after another on one worker; a module left out
+    # would run beside them and make both flaky.
+    from tests.redis_databases import REDIS_MODULES
+
+    tests_dir = Path(__file__).resolve().parent
+    users = {
+        path.relative_to(tests_dir.parent).as_posix()
+        for path in tests_dir.rglob("test_*.py")
+        if path != Path(__file__).resolve() and "emptied_redis(" in path.read_text()
+    }
+    assert users and users <= set(REDIS_MODULES), users - set(REDIS_MODULES)

@@ -87,8 +87,9 @@ def _fragment_seconds() -> int:
 
 
 def _weight(value) -> int:
-    """Return the bytes a kept value holds in text, also inside a tuple (a stored page, a file
-    with its ETag); model instances and lists of them are small and counted as nothing."""
+    """Return the length of the text a kept value holds (bytes, or characters of a str), also
+    inside a tuple (a stored page, a file with its ETag); model instances and lists of them
+    are small and counted as nothing."""
     if isinstance(value, str | bytes):
         return len(value)
     if isinstance(value, tuple):
@@ -101,9 +102,10 @@ class ProcessFragments:
 
     A new version empties it; entries expire with the shared cache's timeout, so a change that
     was never announced heals here as it does in Redis. At most `size` entries and `budget`
-    bytes of text, the least recently used going first; a value over `largest` stays in the
-    shared cache only. Safe for threaded servers. Not Django's LocMemCache: it pickles every
-    value on each read, and the programme memberships are hundreds of model instances.
+    bytes (or characters) of text, the least recently used going first; a value over `largest`
+    stays in the shared cache only (the meetings .ics of about 2,700 meetings and more). Safe
+    for threaded servers. Not Django's LocMemCache: it pickles every value on each read, and
+    the programme memberships are hundreds of model instances.
     """
 
     def __init__(self, size=256, largest=2 * 1024 * 1024, budget=16 * 1024 * 1024):

@@ -229,7 +229,7 @@ class TopicIndexView(ListView):
     template_name = "news/topic_index.html"
 
     def get_queryset(self):
-        return published_topics()
+        return list(published_topics())  # a copy: the cached list is shared
 
 
 class ArticleTagView(ArticleArchiveMixin, ListView):

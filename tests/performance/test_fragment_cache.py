@@ -80,7 +80,9 @@ def test_fragments_in_memory_belong_to_one_version_and_keep_no_large_values():
     assert [fragments.get("v2", n) for n in "bcd"] == [None, "drei", "vier"]
 
 
-def test_fragments_in_memory_keep_to_their_budget_counting_text_inside_tuples():
+def test_fragments_in_memory_keep_to_their_budget_counting_text_inside_tuples(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
     fragments = page_cache.ProcessFragments(size=10, largest=8, budget=12)
     fragments.put("v1", "file", (b"x" * 9, "etag"), 300)  # 13 bytes of text: over `largest`
     assert fragments.get("v1", "file") is None
@@ -92,6 +94,11 @@ def test_fragments_in_memory_keep_to_their_budget_counting_text_inside_tuples():
     fragments.put("v1", "a", "1", 300)  # replacing a frees its bytes: 3 in all
     fragments.put("v1", "d", "1234567", 300)  # 10
     assert [fragments.get("v1", n) for n in "acd"] == ["1", "12", "1234567"]
+    fragments.put("v1", "e", "1", 100)  # 11
+    clock[0] += 101
+    assert fragments.get("v1", "e") is None  # expired: its byte is free again
+    fragments.put("v1", "f", "12", 300)  # 12: within the budget, nothing else goes
+    assert [fragments.get("v1", n) for n in "acdf"] == ["1", "12", "1234567", "12"]
 
 
 def test_fragments_in_memory_survive_many_threads():
