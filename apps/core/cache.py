@@ -446,10 +446,23 @@ def not_modified_or(request, response):
     return answer
 
 
+def freeze(token, response):
+    """Return what the cache keeps of a page: plain values, cheaper to load than a pickled
+    response object (the token of the version it belongs to, status, headers, body)."""
+    return (token, response.status_code, list(response.items()), response.content)
+
+
 def thaw(entry) -> HttpResponse:
     """Return the response a stored page was made from."""
     _token, status, headers, content = entry
     return HttpResponse(content, status=status, headers=dict(headers))
+
+
+def stored_response(request, entry) -> HttpResponse:
+    """Return a hit: the stored page, or the 304 (or 412) its validators make of it."""
+    response = not_modified_or(request, thaw(entry))
+    mark(response, "hit")
+    return response
 
 
 def mark(response, outcome):
@@ -492,9 +505,7 @@ class AnonymousPageCacheMiddleware:
                 key, state, entry = looked_up
                 _request_state.get()["state"] = state
             if is_hit(state, entry):
-                response = not_modified_or(request, thaw(entry))
-                mark(response, "hit")
-                return response
+                return stored_response(request, entry)
             # A new version if it expired (reads the schedule); none for a page known not to
             # be cacheable in this one.
             token = None if _current(state) and entry is UNCACHEABLE else content_version()
@@ -533,17 +544,11 @@ class AnonymousPageCacheMiddleware:
         try:
             timeout = _seconds_left()
             if timeout > 0:
-                entry = self._freeze(token, response)
+                entry = freeze(token, response)
                 shared_cache(cache.set, key, entry, timeout)
                 _keep_page(token, key, entry, timeout)
         except UNREACHABLE as error:
             logger.warning("Seite nicht im Cache gespeichert: %s", error)
-
-    @staticmethod
-    def _freeze(token, response):
-        """Return what the cache keeps of a page: plain values, cheaper to load than a
-        pickled response object."""
-        return (token, response.status_code, list(response.items()), response.content)
 
     @staticmethod
     def _cacheable_response(response):

@@ -30,12 +30,10 @@ from apps.core.cache import (
     cacheable_request,
     carries_conditions,
     is_hit,
-    mark,
-    not_modified_or,
     page_key,
     request_scope,
     stored_page,
-    thaw,
+    stored_response,
 )
 
 logger = logging.getLogger(__name__)
@@ -94,8 +92,7 @@ class CachedPageFront:
             close_old_connections()
         if carries_conditions(environ):
             # A revalidation: the 304 (or the page) as the middleware makes it.
-            response = not_modified_or(request, thaw(entry))
-            mark(response, "hit")
+            response = stored_response(request, entry)
             status = f"{response.status_code} {response.reason_phrase}"
             return status, list(response.items()), response.content
         _token, status, headers, content = entry

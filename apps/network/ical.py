@@ -1,13 +1,12 @@
 """The meetings as an iCalendar (RFC 5545) subscription, built with the icalendar library."""
 
 import datetime
-from hashlib import md5
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.http import quote_etag
+from django.utils.cache import set_response_etag
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
@@ -103,7 +102,10 @@ def meetings_ical(request):
 
 
 def _with_etag(body: bytes) -> tuple[bytes, str]:
-    return body, quote_etag(md5(body, usedforsecurity=False).hexdigest())
+    """Return the file with the ETag Django's ConditionalGetMiddleware gives it."""
+    probe = HttpResponse(body)
+    set_response_etag(probe)
+    return body, probe["ETag"]
 
 
 def meeting_ical(request, slug):
