@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -125,3 +126,51 @@ def test_link_preview_shows_the_lead_photo(client):
         r'<meta property="og:image" content="http://testserver/media/[^"]+\.jpg">', content
     )
     assert '<meta property="og:image:alt" content="Kinder beim Malen">' in content
+
+
+def _structured_data(content):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    (article,) = [data for data in map(json.loads, blocks) if data["@type"] == "NewsArticle"]
+    return article
+
+
+def test_structured_data_names_the_articles_topics_and_its_lead_photo(client):
+    article = ArticleFactory(tags=["Kinderstark", "Lernnetzwerk"])
+    ArticlePhotoFactory(article=article, position=2, photo__alt_text="Zweites Foto")
+    lead = ArticlePhotoFactory(article=article, position=1, photo__alt_text="Erstes Foto")
+
+    content = client.get(article.get_absolute_url()).content.decode()
+
+    data = _structured_data(content)
+    assert sorted(data["keywords"]) == ["Kinderstark", "Lernnetzwerk"]
+    assert len(data["image"]) == 2
+    assert all(url.startswith("http://testserver/media/") for url in data["image"])
+    lead_file = lead.photo.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert lead_file in data["image"][-1]  # the original shape: the lead photo's own file
+    assert '<meta property="og:image:alt" content="Erstes Foto">' in content
+    assert 'Themen: <a href="/aktuelles/thema/kinderstark/">Kinderstark</a>' in content
+
+
+@pytest.mark.parametrize("view", ["page", "preview"])
+def test_the_article_page_reads_its_photos_and_topics_with_one_query_each(client, view):
+    if view == "preview":
+        client.force_login(StaffUserFactory(is_superuser=True))
+
+    def url(article):
+        return article.get_absolute_url() if view == "page" else article.get_preview_url()
+
+    one = ArticleFactory(tags=["Kinderstark"])
+    ArticlePhotoFactory(article=one)
+    many = ArticleFactory(tags=["Kinderstark", "Lernnetzwerk", "Partizipation"])
+    for position in range(4):
+        ArticlePhotoFactory(article=many, position=position)
+    for article in (one, many):  # the sidebar's fragments and the content types, once
+        client.get(url(article))
+
+    assert count_queries(client, url(many)) == count_queries(client, url(one))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url(many))
+    photo_queries = [q for q in queries if 'FROM "news_articlephoto"' in q["sql"]]
+    topic_queries = [q for q in queries if 'FROM "news_topic"' in q["sql"]]
+    assert len(photo_queries) == 1 and "media_photo" in photo_queries[0]["sql"]
+    assert len(topic_queries) == 1

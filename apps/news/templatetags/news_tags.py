@@ -8,8 +8,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_structured_data(context, article):
-    """Return schema.org NewsArticle data for an article."""
+def article_structured_data(context, article, topics, photo_uses):
+    """Return schema.org NewsArticle data for an article with its topics and its photos (as
+    the page has them, apps.news.views.article_parts)."""
     request = context["request"]
     data = {
         "@context": "https://schema.org",
@@ -20,7 +21,7 @@ def article_structured_data(context, article):
         "dateModified": article.updated_at.isoformat(),
         "inLanguage": "de",
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in topics],
     }
     # The site speaks for the municipality; articles name no personal author.
     publisher = {
@@ -29,8 +30,8 @@ def article_structured_data(context, article):
         "url": request.build_absolute_uri(reverse("home")),
     }
     data["author"] = data["publisher"] = publisher
-    photo = article.lead_photo
-    if photo is not None:
+    if photo_uses:
+        photo = photo_uses[0].photo
         data["image"] = [
             request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
             for shape in ("landscape", "original")
