@@ -77,6 +77,11 @@ ARTICLE_URL = (
     "print(ArticlePhoto.objects.filter(position=2).select_related('article')"
     ".first().article.get_absolute_url())"
 )
+# The municipality page of make bench (bench/bench.py): the first municipality.
+MUNICIPALITY_URL = (
+    "from apps.network.models import Municipality; "
+    "print(Municipality.objects.order_by('pk').first().get_absolute_url())"
+)
 # The meeting page of make bench (bench/bench.py): the latest published meeting.
 MEETING_URL = (
     "from apps.network.models import Meeting; "
@@ -201,12 +206,12 @@ def main():
         photos = max(args.articles * 2 // 5, 10)
         manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
         manage(env, "collectstatic", "--noinput", "-v0")
-        article, meeting = (
+        article, meeting, municipality = (
             subprocess.run(
                 [PYTHON, "manage.py", "shell", "-c", command],
                 cwd=ROOT, env=env, check=True, capture_output=True, text=True,
             ).stdout.split()[-1]
-            for command in (ARTICLE_URL, MEETING_URL)
+            for command in (ARTICLE_URL, MEETING_URL, MUNICIPALITY_URL)
         )  # fmt: skip
 
         bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
@@ -227,6 +232,7 @@ def main():
             "Ungecacht: Nachrichten, Seite 1": (off[1], "/aktuelles/"),
             "Ungecacht: Artikel mit Fotos": (off[1], article),
             "Ungecacht: Treffen, Detail": (off[1], meeting),
+            "Ungecacht: Kommune": (off[1], municipality),
             # The largest answer of the site: every meeting (2,000) in one 1.5 MB file.
             "Ungecacht: iCal-Feed": (off[1], "/netzwerk/treffen.ics"),
         }

@@ -122,10 +122,10 @@ class MunicipalityListView(ListView):
 
 
 class MunicipalityDetailView(DetailView):
+    # A record's page reads its lists with plain queries: for one record, Django's prefetching
+    # costs more than the query it runs (apps.news.views.article_parts).
+    model = Municipality
     template_name = "network/municipality_detail.html"
-
-    def get_queryset(self):
-        return Municipality.objects.prefetch_related("institutions")
 
     def get_context_data(self, **kwargs):
         municipality = self.object
@@ -153,6 +153,7 @@ class MunicipalityDetailView(DetailView):
             last_named = [role for role in mentioned if role.ends_on == latest]
         return super().get_context_data(
             municipality=municipality,
+            institutions=list(municipality.institutions.all()),
             memberships=programme_memberships_by_municipality().get(municipality.pk, []),
             current_coordinators=current,
             last_named_coordinators=last_named,
@@ -178,14 +179,13 @@ class PersonDetailView(DetailView):
     template_name = "network/person_detail.html"
 
     def get_queryset(self):
-        return Person.objects.published().prefetch_related(
-            Prefetch("roles", queryset=Role.objects.select_related("municipality", "institution"))
-        )
+        return Person.objects.published()
 
     def get_context_data(self, **kwargs):
         person = self.object
         return super().get_context_data(
             person=person,
+            roles=list(person.roles.select_related("municipality", "institution")),
             participations=meetings_of(person),
             **_latest_articles(published_articles_about(person)),
             **kwargs,
@@ -203,14 +203,13 @@ class InstitutionDetailView(DetailView):
     template_name = "network/institution_detail.html"
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent", "municipality").prefetch_related(
-            "children"
-        )
+        return Institution.objects.select_related("parent", "municipality")
 
     def get_context_data(self, **kwargs):
         institution = self.object
         return super().get_context_data(
             institution=institution,
+            children=list(institution.children.all()),
             roles=_roles_of_published_people().filter(institution=institution),
             organised_meetings=published_meetings().filter(organisers=institution),
             **_latest_articles(published_articles_about(institution)),
@@ -222,20 +221,19 @@ class ProgrammeDetailView(DetailView):
     template_name = "network/programme_detail.html"
 
     def get_queryset(self):
-        return Programme.objects.select_related("predecessor").prefetch_related(
-            "successors",
-            Prefetch(
-                "memberships",
-                queryset=ProgrammeMembership.objects.select_related("municipality").order_by(
-                    "joined_year", "municipality__name"
-                ),
-            ),
-        )
+        return Programme.objects.select_related("predecessor")
 
     def get_context_data(self, **kwargs):
+        programme = self.object
         return super().get_context_data(
-            programme=self.object,
-            meetings=published_meetings().filter(programme=self.object),
+            programme=programme,
+            successors=list(programme.successors.all()),
+            memberships=list(
+                programme.memberships.select_related("municipality").order_by(
+                    "joined_year", "municipality__name"
+                )
+            ),
+            meetings=published_meetings().filter(programme=programme),
             **kwargs,
         )
 

@@ -18,6 +18,7 @@ from tests.factories import (
     MeetingParticipationFactory,
     MunicipalityFactory,
     PersonFactory,
+    ProgrammeFactory,
     ProgrammeMembershipFactory,
     RoleFactory,
 )
@@ -327,3 +328,47 @@ def test_municipality_page_lists_each_hosted_and_attended_meeting_once(client):
     html = response.content.decode()
     assert html.count("Gastgeber-Treffen") == 1
     assert "Fremdes Treffen" not in html and "Verborgener Besuch" not in html
+
+
+def _record_with_its_list(kind, size):
+    """Return a record whose page lists `size` records of its own, and their names."""
+    if kind == "municipality":
+        town = MunicipalityFactory()
+        names = [InstitutionFactory(municipality=town, name=f"Amt {n}").name for n in range(size)]
+        return town, names
+    if kind == "institution":
+        parent = InstitutionFactory()
+        names = [InstitutionFactory(parent=parent, name=f"Abteilung {n}").name for n in range(size)]
+        return parent, names
+    if kind == "person":
+        person = PersonFactory()
+        roles = [RoleFactory(person=person, municipality__name=f"Stadt {n}") for n in range(size)]
+        return person, [role.municipality.name for role in roles]
+    programme = ProgrammeFactory(name="Kein Kind zurücklassen!")
+    ProgrammeFactory(predecessor=programme, name="Kommunale Präventionsketten NRW")
+    memberships = [
+        ProgrammeMembershipFactory(
+            programme=programme, joined_year=2012 + n % 2, municipality__name=f"Kreis {n}"
+        )
+        for n in range(size)
+    ]
+    return programme, ["Kommunale Präventionsketten NRW"] + [
+        membership.municipality.name for membership in memberships
+    ]
+
+
+@pytest.mark.parametrize("kind", ["municipality", "institution", "person", "programme"])
+def test_a_record_page_lists_its_own_records_with_one_query_however_many(client, kind):
+    one, _ = _record_with_its_list(kind, 1)
+    many, names = _record_with_its_list(kind, 4)
+    for record in (one, many):  # the sidebar's fragments and the content types, once
+        client.get(record.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(many.get_absolute_url()).content.decode()
+    with CaptureQueriesContext(connection) as fewer:
+        client.get(one.get_absolute_url())
+
+    assert len(queries) == len(fewer)
+    for name in names:
+        assert name in html, name
