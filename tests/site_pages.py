@@ -1,6 +1,7 @@
 """Every page type of the public site, found as a visitor's tools would find them: through the
 sitemap, plus the pages no sitemap lists (search, the 404 page, the "…/artikel/" lists)."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
@@ -43,3 +44,9 @@ def page_types(paths, per_type=2):
         if len(chosen[name]) < per_type:
             chosen[name].append(path)
     return chosen
+
+
+def structured_data(html, kind):
+    """Return the page's schema.org data of one @type (NewsArticle, Event …)."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return next(data for data in map(json.loads, blocks) if data["@type"] == kind)

@@ -150,6 +150,15 @@ _RENDITIONS = {}
 _RENDITIONS_MAX = 20_000
 
 
+def structured_data_images(request, photo) -> list[str]:
+    """Return the absolute addresses of a photo's largest landscape and original renditions,
+    for the `image` of an article's or a meeting's schema.org data."""
+    return [
+        request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
+        for shape in ("landscape", "original")
+    ]
+
+
 def _photo_renditions(photo, *, shape, image_format):
     result = []
     for width, file in photo_rendition_files(photo, shape=shape, image_format=image_format):

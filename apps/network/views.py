@@ -122,8 +122,9 @@ class MunicipalityListView(ListView):
 
 
 class MunicipalityDetailView(DetailView):
-    # A record's page reads its lists with plain queries: for one record, Django's prefetching
-    # costs more than the query it runs (apps.news.views.article_parts).
+    # The record pages (municipality, institution, person, programme) read their own lists in
+    # get_context_data with plain queries: for one record, Django's prefetching costs more than
+    # the query it runs (docs/performance.md, "Seventh round").
     model = Municipality
     template_name = "network/municipality_detail.html"
 

@@ -227,15 +227,13 @@ class ArticleDetailView(DetailView):
 
 
 def article_parts(article):
-    """Return what the article page shows besides the article itself: its photos by position,
-    each with its file, and its topics.
-
-    Two plain queries. Prefetching them (prefetch_related, with_photos()) asks the database the
-    same, but Django's prefetching costs more than the queries for a single article: 1.4 ms
-    for both against 0.85 ms (docs/performance.md, "Seventh round").
-    """
+    """Return the article page's photos (by position, the lead photo first) and topics."""
+    # Plain queries: for one article, Django's prefetching costs more than the queries it runs
+    # (docs/performance.md, "Seventh round").
+    photo_uses = list(article.article_photos.select_related("photo"))
     return {
-        "photo_uses": list(article.article_photos.select_related("photo")),
+        "photo_uses": photo_uses,
+        "lead_photo": photo_uses[0].photo if photo_uses else None,
         "topics": list(article.tags.all()),
     }
 

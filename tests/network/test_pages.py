@@ -22,6 +22,7 @@ from tests.factories import (
     ProgrammeMembershipFactory,
     RoleFactory,
 )
+from tests.site_pages import structured_data
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -233,8 +234,6 @@ def test_meeting_page_shows_the_photos_of_its_published_reports(client):
 
 
 def test_meeting_page_describes_the_meeting_as_a_schema_org_event(client):
-    import json
-    import re
 
     from tests.factories import InstitutionFactory, MeetingFactory
 
@@ -246,8 +245,7 @@ def test_meeting_page_describes_the_meeting_as_a_schema_org_event(client):
     )
     meeting.organisers.add(InstitutionFactory(name="Institut für Soziale Arbeit"))
     html = client.get(meeting.get_absolute_url()).content.decode()
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    event = next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+    event = structured_data(html, "Event")
     assert event["startDate"] == "2018-11-29"
     assert event["endDate"] == "2018-11-30"
     assert event["location"]["address"]["addressLocality"] == "Wuppertal"
@@ -287,7 +285,6 @@ def test_meeting_list_narrows_to_a_year_and_ignores_nonsense(client):
 
 
 def test_meeting_event_shows_the_photo_of_its_published_report_as_its_image(client):
-    import json
 
     from tests.factories import ArticlePhotoFactory, PhotoFactory
 
@@ -300,8 +297,7 @@ def test_meeting_event_shows_the_photo_of_its_published_report_as_its_image(clie
 
     def event_of(meeting):
         html = client.get(meeting.get_absolute_url()).content.decode()
-        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        return next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+        return structured_data(html, "Event")
 
     images = event_of(meeting)["image"]
     assert len(images) == 2
@@ -346,15 +342,13 @@ def _record_with_its_list(kind, size):
         return person, [role.municipality.name for role in roles]
     programme = ProgrammeFactory(name="Kein Kind zurücklassen!")
     ProgrammeFactory(predecessor=programme, name="Kommunale Präventionsketten NRW")
-    memberships = [
+    for n in reversed(range(size)):  # joined in 2013 (odd n) and 2012 (even n)
         ProgrammeMembershipFactory(
             programme=programme, joined_year=2012 + n % 2, municipality__name=f"Kreis {n}"
         )
-        for n in range(size)
-    ]
-    return programme, ["Kommunale Präventionsketten NRW"] + [
-        membership.municipality.name for membership in memberships
-    ]
+    # In the page's order: by the year they joined, then by name.
+    waves = sorted(range(size), key=lambda n: (n % 2, n))
+    return programme, ["Kommunale Präventionsketten NRW"] + [f"Kreis {n}" for n in waves]
 
 
 @pytest.mark.parametrize("kind", ["municipality", "institution", "person", "programme"])
@@ -372,3 +366,6 @@ def test_a_record_page_lists_its_own_records_with_one_query_however_many(client,
     assert len(queries) == len(fewer)
     for name in names:
         assert name in html, name
+    if kind == "programme":  # its municipalities by the year they joined, then by name
+        places = [html.index(f">{name}</a>") for name in names[1:]]
+        assert places == sorted(places)

@@ -2,12 +2,11 @@
 name only what is known."""
 
 import datetime
-import json
-import re
 
 import pytest
 
 from tests.factories import ArticleFactory
+from tests.site_pages import structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +30,7 @@ def test_article_is_addressed_listed_and_described_to_its_precision(
     assert article.get_absolute_url() == url
     html = client.get(url).content.decode()
     assert f">{label}</time>" in html
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    data = next(block for block in map(json.loads, blocks) if block["@type"] == "NewsArticle")
+    data = structured_data(html, "NewsArticle")
     assert data["datePublished"] == (iso or article.local_published_at.isoformat())
     for archive in archives:
         assert url in client.get(f"/aktuelles/2019/{archive}").content.decode(), archive

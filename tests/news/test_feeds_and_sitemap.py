@@ -15,6 +15,7 @@ from tests.factories import (
     PersonFactory,
     PhotoFactory,
 )
+from tests.site_pages import structured_data
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -225,14 +226,6 @@ def test_feed_does_not_ask_again_for_a_rendition_the_storage_cannot_find(client,
     assert len(asked) == 1
 
 
-def _json_ld(html, kind):
-    import json
-    import re
-
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return next(data for data in map(json.loads, blocks) if data["@type"] == kind)
-
-
 def test_atom_feed_names_its_author_as_rfc_4287_requires(client):
     ArticleFactory()
     root = ET.fromstring(client.get("/aktuelles/atom/").content)
@@ -254,7 +247,7 @@ def test_topic_pages_link_their_feed_and_are_in_the_sitemap(client):
 def test_news_article_data_has_image_author_and_publisher(client):
     article = ArticleFactory()
     ArticlePhotoFactory(article=article, photo=PhotoFactory(renditions=True))
-    data = _json_ld(client.get(article.get_absolute_url()).content.decode(), "NewsArticle")
+    data = structured_data(client.get(article.get_absolute_url()).content.decode(), "NewsArticle")
     assert data["author"]["name"] == data["publisher"]["name"] == "Stadt Ahlen"
     assert len(data["image"]) == 2
     assert all(url.startswith("http://testserver/media/renditions/") for url in data["image"])
@@ -264,6 +257,6 @@ def test_event_without_venue_is_located_and_organised_by_its_host(client):
     meeting = MeetingFactory(
         venue="", city="", host_municipality=MunicipalityFactory(name="Gelsenkirchen")
     )
-    data = _json_ld(client.get(meeting.get_absolute_url()).content.decode(), "Event")
+    data = structured_data(client.get(meeting.get_absolute_url()).content.decode(), "Event")
     assert data["location"]["address"]["addressLocality"] == "Gelsenkirchen"
     assert data["organizer"]["name"] == "Gelsenkirchen"

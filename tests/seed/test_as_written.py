@@ -5,6 +5,7 @@ import re
 import pytest
 
 from apps.network.models import Meeting, Person
+from tests.site_pages import structured_data
 
 
 def visible_text(html):
@@ -113,13 +114,11 @@ def test_roles_are_dated_by_their_mentions_and_ahlen_says_who_was_last_named(see
 
 
 def test_every_learning_network_meeting_names_the_organiser_002_states(seed, client):
-    import json
 
     meetings = Meeting.objects.filter(kind="learning_network", sequence_number__isnull=False)
     assert meetings.count() == 11
     for meeting in meetings:
         html = client.get(meeting.get_absolute_url()).content.decode()
-        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        event = next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+        event = structured_data(html, "Event")
         names = [organizer["name"] for organizer in event["organizer"]]
         assert "Landeskoordinierungsstelle Kommunale Präventionsketten NRW" in names, meeting

@@ -2,7 +2,6 @@
 month, half-year or year) show that precision everywhere a visitor, a feed reader or a
 calendar meets them, never a guessed day."""
 
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -13,6 +12,7 @@ from icalendar import Calendar
 from apps.network.models import Meeting
 from apps.news.models import Article
 from apps.sidebar.calendar import build_month_calendar
+from tests.site_pages import structured_data
 
 # slug → what the texts give, as the site must say it.
 ARTICLES = {
@@ -139,8 +139,7 @@ def test_calendars_and_structured_data_carry_no_guessed_day(guessed, client):
         assert meeting.heading not in summaries
         assert client.get(meeting.get_ical_url()).status_code == 404
         html = client.get(meeting.get_absolute_url()).content.decode()
-        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        event = next(data for data in map(json.loads, blocks) if data["@type"] == "Event")
+        event = structured_data(html, "Event")
         assert event["startDate"] == meeting.date_iso == str(meeting.starts_on.year)
         assert "endDate" not in event
     assert "10. Lernnetzwerktreffen" in summaries  # a meeting with its day stays in

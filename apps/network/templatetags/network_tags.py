@@ -3,7 +3,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from apps.media.renditions import photo_renditions
+from apps.media.renditions import structured_data_images
 
 from ..models import Institution, Meeting, Municipality, Person
 from ..selectors import municipalities_and_institutions
@@ -73,11 +73,7 @@ def meeting_structured_data(context, meeting, organisers=(), photo_uses=()):
     elif host is not None:
         data["organizer"] = {"@type": "GovernmentOrganization", "name": host.name}
     if photo_uses:
-        photo = photo_uses[0].photo
-        data["image"] = [
-            request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
-            for shape in ("landscape", "original")
-        ]
+        data["image"] = structured_data_images(request, photo_uses[0].photo)
     return data
 
 

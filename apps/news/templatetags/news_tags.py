@@ -2,15 +2,14 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from apps.media.renditions import photo_renditions
+from apps.media.renditions import structured_data_images
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_structured_data(context, article, topics, photo_uses):
-    """Return schema.org NewsArticle data for an article with its topics and its photos (as
-    the page has them, apps.news.views.article_parts)."""
+def article_structured_data(context, article, topics, lead_photo):
+    """Return schema.org NewsArticle data for an article (topics and photo: article_parts)."""
     request = context["request"]
     data = {
         "@context": "https://schema.org",
@@ -30,10 +29,6 @@ def article_structured_data(context, article, topics, photo_uses):
         "url": request.build_absolute_uri(reverse("home")),
     }
     data["author"] = data["publisher"] = publisher
-    if photo_uses:
-        photo = photo_uses[0].photo
-        data["image"] = [
-            request.build_absolute_uri(photo_renditions(photo, shape=shape)[-1].url)
-            for shape in ("landscape", "original")
-        ]
+    if lead_photo is not None:
+        data["image"] = structured_data_images(request, lead_photo)
     return data
