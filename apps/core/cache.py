@@ -273,6 +273,7 @@ def bump_content_version() -> None:
     scope = _request_state.get()
     if scope is not None:
         scope.pop("state", None)
+        scope.pop("built", None)
 
 
 def cached_fragment(name: str, build):
@@ -289,13 +290,26 @@ def cached_fragment(name: str, build):
         value = shared_cache(cache.get, key)
     except RedisError as error:
         logger.warning("Cache nicht erreichbar, %s ungecacht: %s", name, error)
-        return build()
+        return _built_for_this_request(name, build)
     if value is None:
         value = build()
         if shared_cache_or(False, cache.set, key, value, _fragment_seconds()) is False:
             return value  # Redis failed: not kept in this process either
     _process_fragments.put(token, name, value, _fragment_seconds())
     return value
+
+
+def _built_for_this_request(name, build):
+    """Return build()'s value, made once per request while the shared cache cannot keep it
+    (a page may use a fragment twice: the meeting page's topics, for the sidebar and its links).
+    """
+    scope = _request_state.get()
+    if scope is None:
+        return build()
+    built = scope.setdefault("built", {})
+    if name not in built:
+        built[name] = build()
+    return built[name]
 
 
 def _content_changed(sender, **kwargs):

@@ -9,7 +9,9 @@ import json
 
 import pytest
 import redis
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.core import cache as page_cache
@@ -115,6 +117,44 @@ def test_a_page_asks_an_unreachable_redis_once_not_once_per_fragment(client, set
     page_cache._redis_rests_until[0] = 0.0  # the rest is over
     assert client.get("/").status_code == 200
     assert first < len(attempts) <= 2 * first  # asked again, once more
+
+
+def test_while_redis_is_unreachable_a_page_builds_each_fragment_once(client, settings):
+    # The meeting page reads the topics of published articles twice: for the sidebar's popular
+    # topics and to know which of its own topics have a topic page to link to.
+    meeting = MeetingFactory(tags=["Lernnetzwerk"])
+    ArticleFactory(tags=["Lernnetzwerk"])
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = DOWN
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    assert 'href="/aktuelles/thema/lernnetzwerk/"' in response.content.decode()
+    topic_counts = [q for q in queries if "COUNT(" in q["sql"] and '"news_topic"' in q["sql"]]
+    assert len(topic_counts) == 1
+    # The next request builds it afresh: a change may have come in between.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(meeting.get_absolute_url())
+    assert len([q for q in queries if "COUNT(" in q["sql"] and '"news_topic"' in q["sql"]]) == 1
+
+
+def test_while_redis_is_unreachable_a_change_saved_in_the_request_builds_fragments_anew(
+    settings,
+):
+    settings.CACHES = DOWN
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    with page_cache.request_scope():
+        assert page_cache.cached_fragment("test-fragment", build) == 1
+        assert page_cache.cached_fragment("test-fragment", build) == 1
+        page_cache.bump_content_version()  # what saving public content does
+        assert page_cache.cached_fragment("test-fragment", build) == 2
+    assert page_cache.cached_fragment("test-fragment", build) == 3  # outside a request
 
 
 def test_an_owed_bump_is_made_by_the_next_version_read_that_reaches_redis(redis_up):
