@@ -103,7 +103,8 @@ class ProcessFragments:
     A new version empties it; entries expire with the shared cache's timeout, so a change that
     was never announced heals here as it does in Redis. At most `size` entries and `budget`
     bytes (or characters) of text, the least recently used going first; a value over `largest`
-    stays in the shared cache only (the meetings .ics of about 2,700 meetings and more). Safe
+    stays in the shared cache only (the meetings .ics of about 2,700 meetings and more; the log
+    says so once per name). Safe
     for threaded servers. Not Django's LocMemCache: it pickles every value on each read, and
     the programme memberships are hundreds of model instances.
     """
@@ -114,6 +115,7 @@ class ProcessFragments:
         self._token = None
         self._entries = OrderedDict()  # name: (expires, value, weight)
         self._bytes = 0
+        self._too_large = set()  # names logged as over `largest` (at most 64: page addresses)
 
     def get(self, token, name):
         with self._lock:
@@ -131,6 +133,15 @@ class ProcessFragments:
     def put(self, token, name, value, seconds):
         weight = _weight(value)
         if weight > self.largest:
+            if name not in self._too_large and len(self._too_large) < 64:  # once per name
+                self._too_large.add(name)
+                logger.warning(
+                    "%s (%d Zeichen) ist größer als %d und wird bei jeder Anfrage aus dem "
+                    "gemeinsamen Cache geholt",
+                    name,
+                    weight,
+                    self.largest,
+                )
             return
         with self._lock:
             if token != self._token:

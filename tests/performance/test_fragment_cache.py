@@ -1,6 +1,7 @@
 """Site-wide fragments: one look at the shared cache per request, and never stale."""
 
 import datetime
+import logging
 import sys
 import threading
 from unittest import mock
@@ -78,6 +79,17 @@ def test_fragments_in_memory_belong_to_one_version_and_keep_no_large_values():
     fragments.put("v2", "c", "drei", 300)
     fragments.put("v2", "d", "vier", 300)
     assert [fragments.get("v2", n) for n in "bcd"] == [None, "drei", "vier"]
+
+
+def test_a_value_too_large_to_keep_in_memory_is_logged_once(caplog):
+    fragments = page_cache.ProcessFragments(largest=10)
+    with caplog.at_level(logging.WARNING, logger="apps.core.cache"):
+        for version in ("v1", "v1", "v2"):
+            fragments.put(version, "meetings-ical", "x" * 11, 300)
+        fragments.put("v2", "month-list", "x" * 10, 300)  # at the limit: kept, not logged
+    (record,) = caplog.records
+    assert "meetings-ical (11 Zeichen)" in record.getMessage()
+    assert fragments.get("v2", "month-list") == "x" * 10
 
 
 def test_fragments_in_memory_keep_to_their_budget_counting_text_inside_tuples(monkeypatch):
