@@ -115,7 +115,8 @@ class ProcessFragments:
         self._token = None
         self._entries = OrderedDict()  # name: (expires, value, weight)
         self._bytes = 0
-        self._too_large = set()  # names logged as over `largest` (at most 64: page addresses)
+        # Names logged as over `largest`, at most 64 (pages are named by their address's hash).
+        self._too_large = set()
 
     def get(self, token, name):
         with self._lock:
@@ -136,8 +137,8 @@ class ProcessFragments:
             if name not in self._too_large and len(self._too_large) < 64:  # once per name
                 self._too_large.add(name)
                 logger.warning(
-                    "%s (%d Zeichen) ist größer als %d und wird bei jeder Anfrage aus dem "
-                    "gemeinsamen Cache geholt",
+                    "%s (%d Zeichen) ist größer als %d: nicht im Speicher des Prozesses, "
+                    "sondern jedes Mal, wenn er gebraucht wird, aus dem gemeinsamen Cache",
                     name,
                     weight,
                     self.largest,
@@ -290,7 +291,9 @@ def bump_content_version() -> None:
 def cached_fragment(name: str, build):
     """Return build() cached until public content changes (sidebar lists, tag clouds).
 
-    Without Redis the page is made with build()'s value, uncached, instead of refused.
+    Without Redis the page is made with build()'s value, uncached, instead of refused: built
+    once per request (a page may use a fragment twice: the meeting page's topics, for the
+    sidebar and for its links).
     """
     try:
         token = content_version()
@@ -300,27 +303,26 @@ def cached_fragment(name: str, build):
         key = f"fragment:{token}:{name}"
         value = shared_cache(cache.get, key)
     except RedisError as error:
-        logger.warning("Cache nicht erreichbar, %s ungecacht: %s", name, error)
-        return _built_for_this_request(name, build)
+        built = _built_in_this_request()
+        if name not in built:
+            logger.warning("Cache nicht erreichbar, %s ungecacht: %s", name, error)
+            built[name] = build()
+        return built[name]
     if value is None:
         value = build()
         if shared_cache_or(False, cache.set, key, value, _fragment_seconds()) is False:
-            return value  # Redis failed: not kept in this process either
+            # Redis failed: not kept in this process either, only for the rest of the request.
+            _built_in_this_request()[name] = value
+            return value
     _process_fragments.put(token, name, value, _fragment_seconds())
     return value
 
 
-def _built_for_this_request(name, build):
-    """Return build()'s value, made once per request while the shared cache cannot keep it
-    (a page may use a fragment twice: the meeting page's topics, for the sidebar and its links).
-    """
+def _built_in_this_request() -> dict:
+    """Return the fragments built in this request without the shared cache (a new content
+    version drops them; outside a request nothing is kept)."""
     scope = _request_state.get()
-    if scope is None:
-        return build()
-    built = scope.setdefault("built", {})
-    if name not in built:
-        built[name] = build()
-    return built[name]
+    return {} if scope is None else scope.setdefault("built", {})
 
 
 def _content_changed(sender, **kwargs):

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from apps.core import cache as page_cache
 from apps.news.models import Article
@@ -79,6 +80,28 @@ def test_fragments_in_memory_belong_to_one_version_and_keep_no_large_values():
     fragments.put("v2", "c", "drei", 300)
     fragments.put("v2", "d", "vier", 300)
     assert [fragments.get("v2", n) for n in "bcd"] == [None, "drei", "vier"]
+
+
+def test_a_fragment_the_shared_cache_refuses_to_store_is_built_once_per_request(monkeypatch):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    store = cache.set
+
+    def refuse_fragments(key, *args, **kwargs):
+        if key.startswith("fragment:"):
+            raise RedisConnectionError("Redis ist voll")
+        return store(key, *args, **kwargs)
+
+    with page_cache.request_scope():
+        page_cache.content_version()
+        monkeypatch.setattr(cache, "set", refuse_fragments)
+        assert [page_cache.cached_fragment("test-fragment", build) for _ in range(3)] == [1, 1, 1]
+    with page_cache.request_scope():  # the next request builds it again
+        assert page_cache.cached_fragment("test-fragment", build) == 2
 
 
 def test_a_value_too_large_to_keep_in_memory_is_logged_once(caplog):

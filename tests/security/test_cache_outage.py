@@ -119,7 +119,7 @@ def test_a_page_asks_an_unreachable_redis_once_not_once_per_fragment(client, set
     assert first < len(attempts) <= 2 * first  # asked again, once more
 
 
-def test_while_redis_is_unreachable_a_page_builds_each_fragment_once(client, settings):
+def test_while_redis_is_unreachable_a_page_builds_each_fragment_once(client, settings, caplog):
     # The meeting page reads the topics of published articles twice: for the sidebar's popular
     # topics and to know which of its own topics have a topic page to link to.
     meeting = MeetingFactory(tags=["Lernnetzwerk"])
@@ -133,6 +133,8 @@ def test_while_redis_is_unreachable_a_page_builds_each_fragment_once(client, set
     assert 'href="/aktuelles/thema/lernnetzwerk/"' in response.content.decode()
     topic_counts = [q for q in queries if "COUNT(" in q["sql"] and '"news_topic"' in q["sql"]]
     assert len(topic_counts) == 1
+    said = [r.getMessage() for r in caplog.records if "ungecacht" in r.getMessage()]
+    assert len([m for m in said if "published-topics ungecacht" in m]) == 1  # once, not per use
     # The next request builds it afresh: a change may have come in between.
     with CaptureQueriesContext(connection) as queries:
         client.get(meeting.get_absolute_url())
