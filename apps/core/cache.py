@@ -104,9 +104,8 @@ class ProcessFragments:
     was never announced heals here as it does in Redis. At most `size` entries and `budget`
     bytes (or characters) of text, the least recently used going first; a value over `largest`
     stays in the shared cache only (the meetings .ics of about 2,700 meetings and more; the log
-    says so once per name). Safe
-    for threaded servers. Not Django's LocMemCache: it pickles every value on each read, and
-    the programme memberships are hundreds of model instances.
+    says so once per name). Safe for threaded servers. Not Django's LocMemCache: it pickles
+    every value on each read, and the programme memberships are hundreds of model instances.
     """
 
     def __init__(self, size=256, largest=2 * 1024 * 1024, budget=16 * 1024 * 1024):
