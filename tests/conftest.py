@@ -64,10 +64,9 @@ def pytest_xdist_make_scheduler(config, log):
     Two exceptions keep the workers evenly busy. The seed tests go to one worker as one unit,
     so that they share one load of the seed (a package fixture, seconds long); so do the tests
     that use the Redis at 127.0.0.1 (tests/redis_databases.py), which would disturb each other
-    on two workers. And a worker
-    that already holds a browser test gets no second one while another kind is left: each
-    worker keeps a test or two in hand, and two browser tests in one hand would run one after
-    the other while the other worker finishes early.
+    on two workers. And a worker that already holds a browser test gets no second one while
+    another kind is left: each worker keeps a test or two in hand, and two browser tests in one
+    hand would run one after the other while the other worker finishes early.
     """
     if config.getoption("dist") != "load":
         return None

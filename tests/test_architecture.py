@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.redis_databases import REDIS_MODULES
+
 APPS_DIR = Path(__file__).resolve().parent.parent / "apps"
 
 # Lowest first. An app may import apps on lower floors only, never one on its own floor.
@@ -86,8 +88,6 @@ def test_the_check_sees_every_form_of_import(tmp_path, source, expected):
 def test_every_test_module_that_empties_a_redis_database_runs_in_the_redis_unit():
     # tests/conftest.py runs REDIS_MODULES one after another on one worker; a module left out
     # would run beside them and make both flaky.
-    from tests.redis_databases import REDIS_MODULES
-
     tests_dir = Path(__file__).resolve().parent
     users = {
         path.relative_to(tests_dir.parent).as_posix()

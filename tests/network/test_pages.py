@@ -13,11 +13,13 @@ from apps.network.models import MeetingParticipation, Role
 from apps.network.views import MEETINGS_PER_PAGE
 from tests.factories import (
     ArticleFactory,
+    ArticlePhotoFactory,
     InstitutionFactory,
     MeetingFactory,
     MeetingParticipationFactory,
     MunicipalityFactory,
     PersonFactory,
+    PhotoFactory,
     ProgrammeFactory,
     ProgrammeMembershipFactory,
     RoleFactory,
@@ -216,8 +218,6 @@ def test_every_network_record_has_a_page_to_link_to(client):
 
 
 def test_meeting_page_shows_the_photos_of_its_published_reports(client):
-    from tests.factories import ArticleFactory, ArticlePhotoFactory, MeetingFactory, PhotoFactory
-
     meeting = MeetingFactory()
     report = ArticleFactory()
     report.meetings.add(meeting)
@@ -234,9 +234,6 @@ def test_meeting_page_shows_the_photos_of_its_published_reports(client):
 
 
 def test_meeting_page_describes_the_meeting_as_a_schema_org_event(client):
-
-    from tests.factories import InstitutionFactory, MeetingFactory
-
     meeting = MeetingFactory(
         title="Bedingungen gelingenden Aufwachsens",
         starts_on=datetime.date(2018, 11, 29),
@@ -285,9 +282,6 @@ def test_meeting_list_narrows_to_a_year_and_ignores_nonsense(client):
 
 
 def test_meeting_event_shows_the_photo_of_its_published_report_as_its_image(client):
-
-    from tests.factories import ArticlePhotoFactory, PhotoFactory
-
     meeting = MeetingFactory(city="Neuss")
     report = ArticleFactory()
     report.meetings.add(meeting)
