@@ -15,6 +15,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Count, Expression, F, Func, Q, QuerySet, TextField, Value, Window
 from django.db.models.functions import Cast, Concat
+from django.db.models.lookups import In
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -103,6 +104,40 @@ class DocumentColumn(Expression):
         return f"{compiler.quote_name_unless_alias(self.alias)}.{column}", []
 
 
+class AmongRows(In):
+    """`column = ANY(ARRAY(subquery))`: the column is one of the values the subquery returns.
+
+    Said as `IN (subquery)`, PostgreSQL may join the candidates by hash and read the whole
+    table to do it (all meetings for 200 candidates, 1.6 ms at 2,000 meetings); an array is
+    an index lookup per value (0.3 ms).
+    """
+
+    def get_rhs_op(self, connection, rhs):
+        return f"= ANY(ARRAY{rhs})"
+
+
+class Headline(SearchHeadline):
+    """Django's SearchHeadline with its options quoted once per process, not per query.
+
+    Django quotes each option through a client-side cursor of its own, on every query: six
+    cursors per excerpt column. The options here are constants.
+    """
+
+    _quoted_options = {}
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        key = (connection.alias, *self.options.items())
+        if key not in self._quoted_options:
+            self._quoted_options[key] = ", ".join(
+                connection.ops.compose_sql(f"{option}=%s", [value])
+                for option, value in self.options.items()
+            )
+        sql, params = Func.as_sql(
+            self, compiler, connection, function=function, template=template, options=", %s"
+        )
+        return sql, [*params, self._quoted_options[key]]
+
+
 def weighted_vector(kind: SearchKind):
     if kind.document_column:
         return DocumentColumn(kind.document_column)
@@ -163,7 +198,7 @@ def search_kind(kind: SearchKind, query: str) -> QuerySet:
         candidates = matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES]
         return (
             kind.queryset()
-            .filter(pk__in=candidates)
+            .filter(AmongRows(F("pk"), candidates))
             .annotate(rank=SearchRank(weighted_vector(kind), _search_query(terms)))
             .order_by("-rank", *kind.ordering)
         )
@@ -206,7 +241,7 @@ def with_excerpts(results: QuerySet, kind: SearchKind, query: str) -> QuerySet:
     if not (uses_full_text() and kind.excerpt_fields and terms):
         return results
     return results.annotate(
-        headline=SearchHeadline(
+        headline=Headline(
             _headline_source(kind),
             _search_query(terms),
             config=SEARCH_CONFIG,

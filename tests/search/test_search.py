@@ -258,3 +258,59 @@ def test_article_and_meeting_hits_show_their_date(client):
     html = client.get("/suche/", {"q": "Präventionswoche"}).content.decode()
     assert '<time datetime="2017-06-01T12:00:00+02:00">1. Juni 2017</time>' in html
     assert '<time datetime="2018-03-07">7. März 2018</time>' in html
+
+
+@pytest.mark.postgres
+def test_postgres_ranked_candidates_are_fetched_by_key_not_by_reading_the_whole_table():
+    from apps.network.models import Meeting
+    from tests.factories import MeetingFactory
+
+    # 600 meetings, 400 of them about day care: the 200 latest matches are ranked.
+    Meeting.objects.bulk_create(
+        MeetingFactory.build(
+            sequence_number=n,
+            slug=f"treffen-{n}",
+            ends_on=MeetingFactory.starts_on,
+            summary="Kita und Familienzentrum" if n % 3 else "Schule",
+        )
+        for n in range(1, 601)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE network_meeting")
+    results = search_kind(kind_by_key("treffen"), "Kita")
+    plan = results.explain()
+    # Asked as `IN (subquery)`, PostgreSQL read every meeting to hash-join the candidates.
+    assert "Seq Scan on network_meeting" not in plan
+    assert "Index Cond: (id = ANY" in plan
+    assert len(results) == services.RANKED_CANDIDATES
+
+
+@pytest.mark.postgres
+def test_postgres_excerpt_options_are_djangos_and_quoted_once_per_process(monkeypatch):
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+    arguments = {
+        "config": services.SEARCH_CONFIG,
+        "start_sel": "<<",
+        "stop_sel": ">>",
+        "max_words": 35,
+        "fragment_delimiter": " … ",
+    }
+    quoted = []
+    compose_sql = connection.ops.compose_sql
+    monkeypatch.setattr(
+        connection.ops, "compose_sql", lambda *args: quoted.append(args) or compose_sql(*args)
+    )
+
+    def sql_and_params(headline_class):
+        queryset = Article.objects.annotate(
+            headline=headline_class("title", SearchQuery("Kita"), **arguments)
+        )
+        return queryset.query.get_compiler(connection=connection).as_sql()
+
+    djangos = sql_and_params(SearchHeadline)
+    assert len(quoted) == 4  # Django quotes every option, on every query
+    quoted.clear()
+    assert sql_and_params(services.Headline) == (djangos[0], tuple(djangos[1]))
+    assert sql_and_params(services.Headline) == (djangos[0], tuple(djangos[1]))
+    assert len(quoted) == 4  # the first query only
