@@ -31,6 +31,7 @@ MUNICIPALITIES = SearchKind(
     ordering=("name", "pk"),
     describe=_describe_municipality,
     document_column="search_document",  # network migration 0005
+    ranks_every_match=True,
 )
 
 INSTITUTIONS = SearchKind(
@@ -41,6 +42,7 @@ INSTITUTIONS = SearchKind(
     ordering=("name", "pk"),
     excerpt_fields=("description",),
     document_column="search_document",  # network migration 0005
+    ranks_every_match=True,
 )
 
 SEARCH_KINDS = [
@@ -81,6 +83,7 @@ SEARCH_KINDS = [
         describe=_describe_person,
         related=(("roles__municipality", MUNICIPALITIES), ("roles__institution", INSTITUTIONS)),
         document_column="search_document",  # network migration 0005
+        ranks_every_match=True,
     ),
     MUNICIPALITIES,
     INSTITUTIONS,

@@ -21,8 +21,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
-# A common word matches most of the archive, so only the latest matches are ranked; this
-# also bounds what the paginator counts.
+# A common word matches most of the archive (articles, meetings), so only its latest matches
+# are ranked; this also bounds what the paginator counts. Registers rank every match.
 RANKED_CANDIDATES = 200
 EXCERPT_RADIUS = 120
 SEARCH_CONFIG = "german"
@@ -58,6 +58,9 @@ class SearchKind:
     # A stored tsvector column holding the weighted `fields` (PostgreSQL only, outside the
     # model state); matched and ranked instead of recomputing the vector per row.
     document_column: str | None = None
+    # Registers of a few thousand rows at most rank every match; an archive ranks only its
+    # latest RANKED_CANDIDATES matches (the count is then a lower bound).
+    ranks_every_match: bool = False
 
 
 def normalize_query(raw: str | None) -> str:
@@ -195,21 +198,20 @@ def search_kind(kind: SearchKind, query: str) -> QuerySet:
         return kind.queryset().none()
     matches = matching(kind, terms)
     if uses_full_text():
-        candidates = matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES]
-        return (
-            kind.queryset()
-            .filter(AmongRows(F("pk"), candidates))
-            .annotate(rank=SearchRank(weighted_vector(kind), _search_query(terms)))
-            .order_by("-rank", *kind.ordering)
-        )
+        if not kind.ranks_every_match:
+            candidates = matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES]
+            matches = kind.queryset().filter(AmongRows(F("pk"), candidates))
+        return matches.annotate(
+            rank=SearchRank(weighted_vector(kind), _search_query(terms))
+        ).order_by("-rank", *kind.ordering)
     # SQLite has no measure of relevance: hits come in date order (by name where a kind has
     # no date).
     return matches.order_by(*kind.ordering)
 
 
-def is_lower_bound(count: int) -> bool:
+def is_lower_bound(kind: SearchKind, count: int) -> bool:
     """Say whether a count of search_kind() hits may be short: only so many are ranked."""
-    return uses_full_text() and count >= RANKED_CANDIDATES
+    return uses_full_text() and not kind.ranks_every_match and count >= RANKED_CANDIDATES
 
 
 def with_hit_count(results: QuerySet) -> QuerySet:

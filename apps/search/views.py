@@ -31,7 +31,7 @@ def _group(kind, objects, query, count):
         "kind": kind,
         "results": [_result(kind, obj, query) for obj in objects],
         "count": count,
-        "count_is_lower_bound": is_lower_bound(count),
+        "count_is_lower_bound": is_lower_bound(kind, count),
         "has_more": count > len(objects),
     }
 

@@ -248,3 +248,17 @@ def test_postgres_a_count_cut_short_by_the_ranking_limit_says_at_least(client, m
     assert "Mindestens 2 Treffer für „Elternabend“" in _text(_search(client, "Elternabend"))
     html = _search(client, "Elternabend", art="artikel")
     assert "Artikel (mindestens 2)" in _text(html)
+
+
+@pytest.mark.postgres
+def test_postgres_registers_rank_and_count_every_match_not_only_the_latest(client, monkeypatch):
+    from apps.search import services
+
+    monkeypatch.setattr(services, "RANKED_CANDIDATES", 2)
+    ahlen = MunicipalityFactory(name="Ahlen")
+    for last_name in ("Arndt", "Brandt", "Conrad"):
+        RoleFactory(person=PersonFactory(last_name=last_name), municipality=ahlen)
+    people = _hits(_group(_search(client, "Ahlen"), "personen"))
+    assert len(people) == 3
+    assert "Personen (3)" in _text(_search(client, "Ahlen", art="personen"))
+    assert "mindestens" not in _text(_search(client, "Ahlen"))
