@@ -262,15 +262,19 @@ def test_article_and_meeting_hits_show_their_date(client):
 
 @pytest.mark.postgres
 def test_postgres_ranked_candidates_are_fetched_by_key_not_by_reading_the_whole_table():
+    import datetime
+
     from apps.network.models import Meeting
     from tests.factories import MeetingFactory
 
+    day = datetime.date(2019, 5, 8)
     # 600 meetings, 400 of them about day care: the 200 latest matches are ranked.
     Meeting.objects.bulk_create(
         MeetingFactory.build(
             sequence_number=n,
             slug=f"treffen-{n}",
-            ends_on=MeetingFactory.starts_on,
+            starts_on=day,
+            ends_on=day,
             summary="Kita und Familienzentrum" if n % 3 else "Schule",
         )
         for n in range(1, 601)
@@ -278,17 +282,26 @@ def test_postgres_ranked_candidates_are_fetched_by_key_not_by_reading_the_whole_
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE network_meeting")
     results = search_kind(kind_by_key("treffen"), "Kita")
-    plan = results.explain()
-    # Asked as `IN (subquery)`, PostgreSQL read every meeting to hash-join the candidates.
-    assert "Seq Scan on network_meeting" not in plan
-    assert "Index Cond: (id = ANY" in plan
+    assert '"network_meeting"."id" = ANY(ARRAY(SELECT' in str(results.query)
+    # Asked as `IN (subquery)`, PostgreSQL hash-joined the candidates with every meeting.
+    assert "Index Cond: (id = ANY" in results.explain()
     assert len(results) == services.RANKED_CANDIDATES
+
+
+def test_the_candidate_lookup_refuses_a_list_of_values():
+    from django.db.models import F
+
+    from apps.network.models import Meeting
+
+    with pytest.raises(TypeError):
+        str(Meeting.objects.filter(services.AnyOfSubquery(F("pk"), [1, 2])).query)
 
 
 @pytest.mark.postgres
 def test_postgres_excerpt_options_are_djangos_and_quoted_once_per_process(monkeypatch):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
+    monkeypatch.setattr(services.Headline, "_quoted_options", {})
     arguments = {
         "config": services.SEARCH_CONFIG,
         "start_sel": "<<",
@@ -302,15 +315,18 @@ def test_postgres_excerpt_options_are_djangos_and_quoted_once_per_process(monkey
         connection.ops, "compose_sql", lambda *args: quoted.append(args) or compose_sql(*args)
     )
 
-    def sql_and_params(headline_class):
+    def sql_and_params(headline_class, **options):
         queryset = Article.objects.annotate(
-            headline=headline_class("title", SearchQuery("Kita"), **arguments)
+            headline=headline_class("title", SearchQuery("Kita"), **options)
         )
-        return queryset.query.get_compiler(connection=connection).as_sql()
+        sql, params = queryset.query.get_compiler(connection=connection).as_sql()
+        return sql, tuple(params)
 
-    djangos = sql_and_params(SearchHeadline)
+    djangos = sql_and_params(SearchHeadline, **arguments)
     assert len(quoted) == 4  # Django quotes every option, on every query
     quoted.clear()
-    assert sql_and_params(services.Headline) == (djangos[0], tuple(djangos[1]))
-    assert sql_and_params(services.Headline) == (djangos[0], tuple(djangos[1]))
+    assert sql_and_params(services.Headline, **arguments) == djangos
+    assert sql_and_params(services.Headline, **arguments) == djangos
     assert len(quoted) == 4  # the first query only
+    # Without options, no options argument at all, as Django writes it.
+    assert sql_and_params(services.Headline) == sql_and_params(SearchHeadline)
