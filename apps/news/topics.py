@@ -18,8 +18,5 @@ def published_topics() -> list[Topic]:
 
 
 def topic_ids_with_pages() -> frozenset[int]:
-    """Return the ids of the topics that have a topic page (a published article uses them),
-    cached like the list they come from."""
-    return cached_fragment(
-        "published-topic-ids", lambda: frozenset(topic.pk for topic in published_topics())
-    )
+    """Return the ids of the topics that have a topic page (a published article uses them)."""
+    return frozenset(topic.pk for topic in published_topics())

@@ -130,26 +130,25 @@ class Headline(SearchHeadline):
     """Django's SearchHeadline with its options quoted once per process, not per query.
 
     Django quotes each option through a client-side cursor of its own, on every query: six
-    cursors per excerpt column. The options given here are constants of this module, so the
-    store holds one entry per connection.
+    cursors per excerpt column. The first query of each set of options goes through Django's
+    own as_sql, and the options argument it wrote is kept; the options given here are
+    constants of this module, so that is one entry per connection.
     """
 
     _quoted_options = {}
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        if not self.options:
-            return super().as_sql(compiler, connection, function=function, template=template)
         # By type too: True and 1 are equal keys but are quoted differently.
         key = (connection.alias, *((name, type(v), v) for name, v in self.options.items()))
-        if key not in self._quoted_options:
-            self._quoted_options[key] = ", ".join(
-                connection.ops.compose_sql(f"{option}=%s", [value])
-                for option, value in self.options.items()
+        if key in self._quoted_options:
+            sql, params = Func.as_sql(
+                self, compiler, connection, function=function, template=template, options=", %s"
             )
-        sql, params = Func.as_sql(
-            self, compiler, connection, function=function, template=template, options=", %s"
-        )
-        return sql, [*params, self._quoted_options[key]]
+            return sql, [*params, self._quoted_options[key]]
+        sql, params = super().as_sql(compiler, connection, function=function, template=template)
+        if self.options:  # without options Django writes no options argument; nothing to keep
+            self._quoted_options[key] = params[-1]  # Django appends the options last
+        return sql, params
 
 
 def weighted_vector(kind: SearchKind):
