@@ -1,7 +1,10 @@
 """`make bench`: build a throwaway database, serve it with gunicorn and load each page with wrk.
 
 Usage: python bench/bench.py --db sqlite|postgres [--articles N] [--seconds S]
-The table goes into docs/performance.md between the markers of the database measured.
+                              [--reuse] [--no-write] [--json FILE]
+The table goes into docs/performance.md between the markers of the database measured, the
+numbers into docs/bench/ (--no-write: neither; --json FILE: the numbers also into FILE, as
+bench/versus.py compares two checkouts' runs).
 Traffic goes to 127.0.0.1 only; every wrk run is bounded by --seconds.
 """
 
@@ -251,6 +254,9 @@ def main():
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument(
+        "--json", metavar="FILE", help="also save the results here (with --no-write: only here)"
+    )
+    parser.add_argument(
         "--summaries", action="store_true", help="only rewrite the tables from docs/bench/*.json"
     )
     parser.add_argument(
@@ -323,20 +329,19 @@ def main():
                 + probe_data["plan"]
                 + "\n```"
             )
+        results = {
+            "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "command": command,
+            "queries": probe_data["queries"],
+            "admin_ms": probe_data["admin_ms"],
+            "uncached": uncached,
+            "cached": cached,
+        }
+        if args.json:  # e.g. for bench/versus.py, beside another checkout's run
+            Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
         if not args.no_write:
             write_section(section_name(args.db, args.articles), text)
-            save_results(
-                args.db,
-                args.articles,
-                {
-                    "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                    "command": command,
-                    "queries": probe_data["queries"],
-                    "admin_ms": probe_data["admin_ms"],
-                    "uncached": uncached,
-                    "cached": cached,
-                },
-            )
+            save_results(args.db, args.articles, results)
             write_summaries(args.db)
         print(text)
     finally:

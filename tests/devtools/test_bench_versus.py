@@ -1,0 +1,66 @@
+"""bench/versus.py: two checkouts' runs of `make bench-postgres`, compared page by page."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+# bench/ is not a package (its scripts import each other by name): loaded from its file.
+_spec = importlib.util.spec_from_file_location(
+    "versus", Path(__file__).resolve().parents[2] / "bench" / "versus.py"
+)
+versus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(versus)
+
+
+def run(tmp_path, name, **rates):
+    """Write a result file as bench.py saves it, with these pages' uncached req/s."""
+    uncached = {"Triviale Ansicht": {"rps": 5000.0, "p95": 1.0}}
+    for index, (page, rps) in enumerate(rates.items()):
+        uncached[page] = {"rps": rps, "p95": 10.0 + index}
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps({"uncached": uncached, "cached": {}}))
+    return path
+
+
+def test_pages_are_compared_by_the_median_of_each_sides_runs(tmp_path, capsys):
+    before = [
+        run(tmp_path, "b1", Artikel=100, Suche=50),
+        run(tmp_path, "b2", Artikel=120, Suche=40),
+        run(tmp_path, "b3", Artikel=200, Suche=45),
+    ]
+    after = [
+        run(tmp_path, "a1", Artikel=330, Suche=100),
+        run(tmp_path, "a2", Artikel=340, Suche=140),
+        run(tmp_path, "a3", Artikel=360, Suche=150),
+    ]
+
+    versus.main([*map(str, before), "--after", *map(str, after)])
+
+    table = capsys.readouterr().out
+    # Artikel: 340 / 120 = 2.83× (the pairs 3.30×, 2.83×, 1.80×); Suche: 140 / 45 = 3.11×.
+    assert "| Artikel | 120.0 | 340.0 | 2.83× | 1.80–3.30× | 10.0 | nein |" in table
+    assert "| Suche | 45.0 | 140.0 | 3.11× | 2.00–3.50× | 11.0 | ja |" in table
+    assert "1 von 2 Seiten mindestens 3×; Faktor 2.83–3.11×, Median 2.97×." in table
+    # The yardstick is not a page.
+    assert "Triviale Ansicht" not in table
+
+
+def test_a_page_only_one_side_measured_is_named_not_compared(tmp_path, capsys):
+    before = run(tmp_path, "b", Artikel=100)
+    after = run(tmp_path, "a", Artikel=300, Kommune=80)
+
+    versus.main([str(before), "--after", str(after)])
+
+    table = capsys.readouterr().out
+    assert "| Kommune |" not in table
+    assert "Nur auf einer Seite gemessen, nicht verglichen: Kommune." in table
+
+
+def test_runs_are_paired_so_each_side_needs_as_many(tmp_path):
+    before = run(tmp_path, "b", Artikel=100)
+    after = run(tmp_path, "a", Artikel=300)
+
+    with pytest.raises(SystemExit):
+        versus.main([str(before), str(before), "--after", str(after)])
