@@ -77,7 +77,7 @@ def markdown(rows, missing, goal, before_label, after_label):
         f"{statistics.median(factors):.2f}×.",
     ]
     if missing:
-        lines.append(f"Nur auf einer Seite gemessen, nicht verglichen: {', '.join(missing)}.")
+        lines.append(f"Nicht in allen Läufen gemessen, nicht verglichen: {', '.join(missing)}.")
     return "\n".join(lines)
 
 

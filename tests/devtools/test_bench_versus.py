@@ -14,11 +14,15 @@ versus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(versus)
 
 
-def run(tmp_path, name, **rates):
-    """Write a result file as bench.py saves it, with these pages' uncached req/s."""
-    uncached = {"Triviale Ansicht": {"rps": 5000.0, "p95": 1.0}}
+def run(tmp_path, name, p95=10.0, **rates):
+    """Write a result file as bench.py saves it: the two yardsticks, then these pages'
+    uncached req/s, the first page with this p95, each further page's a millisecond more."""
+    uncached = {
+        "Django ohne Middleware": {"rps": 7000.0, "p95": 0.7},
+        "Triviale Ansicht": {"rps": 5000.0, "p95": 1.0},
+    }
     for index, (page, rps) in enumerate(rates.items()):
-        uncached[page] = {"rps": rps, "p95": 10.0 + index}
+        uncached[page] = {"rps": rps, "p95": p95 + index}
     path = tmp_path / f"{name}.json"
     path.write_text(json.dumps({"uncached": uncached, "cached": {}}))
     return path
@@ -26,28 +30,40 @@ def run(tmp_path, name, **rates):
 
 def test_pages_are_compared_by_the_median_of_each_sides_runs(tmp_path, capsys):
     before = [
-        run(tmp_path, "b1", Artikel=100, Suche=50),
-        run(tmp_path, "b2", Artikel=120, Suche=40),
-        run(tmp_path, "b3", Artikel=200, Suche=45),
+        run(tmp_path, "b1", Artikel=100, Suche=50, Kommune=60),
+        run(tmp_path, "b2", Artikel=120, Suche=40, Kommune=60),
+        run(tmp_path, "b3", Artikel=200, Suche=45, Kommune=60),
     ]
     after = [
-        run(tmp_path, "a1", Artikel=330, Suche=100),
-        run(tmp_path, "a2", Artikel=340, Suche=140),
-        run(tmp_path, "a3", Artikel=360, Suche=150),
+        run(tmp_path, "a1", p95=90, Artikel=330, Suche=100, Kommune=60),
+        run(tmp_path, "a2", p95=20, Artikel=340, Suche=140, Kommune=60),
+        run(tmp_path, "a3", p95=30, Artikel=360, Suche=150, Kommune=60),
     ]
 
     versus.main([*map(str, before), "--after", *map(str, after)])
 
     table = capsys.readouterr().out
-    # Artikel: 340 / 120 = 2.83× (the pairs 3.30×, 2.83×, 1.80×); Suche: 140 / 45 = 3.11×.
-    assert "| Artikel | 120.0 | 340.0 | 2.83× | 1.80–3.30× | 10.0 | nein |" in table
-    assert "| Suche | 45.0 | 140.0 | 3.11× | 2.00–3.50× | 11.0 | ja |" in table
-    assert "1 von 2 Seiten mindestens 3×; Faktor 2.83–3.11×, Median 2.97×." in table
-    # The yardstick is not a page.
+    # Artikel: 340 / 120 = 2.83× (the pairs 3.30×, 2.83×, 1.80×); Suche: 140 / 45 = 3.11×;
+    # p95: the median of the after runs' (90, 20 and 30 for Artikel).
+    assert "| Artikel | 120.0 | 340.0 | 2.83× | 1.80–3.30× | 30.0 | nein |" in table
+    assert "| Suche | 45.0 | 140.0 | 3.11× | 2.00–3.50× | 31.0 | ja |" in table
+    assert "| Kommune | 60.0 | 60.0 | 1.00× | 1.00–1.00× | 32.0 | nein |" in table
+    # The median of 2.83, 3.11 and 1.00, not their mean (2.31).
+    assert "1 von 3 Seiten mindestens 3×; Faktor 1.00–3.11×, Median 2.83×." in table
+    # The yardsticks are not pages.
     assert "Triviale Ansicht" not in table
+    assert "Django ohne Middleware" not in table
 
 
-def test_a_page_only_one_side_measured_is_named_not_compared(tmp_path, capsys):
+def test_a_page_at_exactly_the_goal_meets_it(tmp_path, capsys):
+    versus.main(
+        [str(run(tmp_path, "b", Artikel=100)), "--after", str(run(tmp_path, "a", Artikel=300))]
+    )
+
+    assert "| Artikel | 100.0 | 300.0 | 3.00× | 3.00–3.00× | 10.0 | ja |" in capsys.readouterr().out
+
+
+def test_a_page_not_measured_in_every_run_is_named_not_compared(tmp_path, capsys):
     before = run(tmp_path, "b", Artikel=100)
     after = run(tmp_path, "a", Artikel=300, Kommune=80)
 
@@ -55,7 +71,7 @@ def test_a_page_only_one_side_measured_is_named_not_compared(tmp_path, capsys):
 
     table = capsys.readouterr().out
     assert "| Kommune |" not in table
-    assert "Nur auf einer Seite gemessen, nicht verglichen: Kommune." in table
+    assert "Nicht in allen Läufen gemessen, nicht verglichen: Kommune." in table
 
 
 def test_runs_are_paired_so_each_side_needs_as_many(tmp_path):
