@@ -1,17 +1,19 @@
 """bench/versus.py: two checkouts' runs of `make bench-postgres`, compared page by page."""
 
-import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-# bench/ is not a package (its scripts import each other by name): loaded from its file.
-_spec = importlib.util.spec_from_file_location(
-    "versus", Path(__file__).resolve().parents[2] / "bench" / "versus.py"
-)
-versus = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(versus)
+# bench/ is not a package: its scripts import each other by name (versus.py imports report),
+# so it is on the path for this import only.
+_BENCH = str(Path(__file__).resolve().parents[2] / "bench")
+sys.path.insert(0, _BENCH)
+try:
+    import versus
+finally:
+    sys.path.remove(_BENCH)
 
 
 def run(tmp_path, name, p95=10.0, **rates):
