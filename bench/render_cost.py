@@ -7,22 +7,22 @@ Usage: python bench/render_cost.py [--articles N] [--requests N] [--rounds R] [-
 
 In one process, with the production settings, a throwaway SQLite database of --articles
 articles (`manage.py bench_data`, as `make bench` fills it), the page cache off
-(PAGE_CACHE_SECONDS=0) and the site-wide fragments warm, as on a running site: each page is
-requested through Django's WSGI handler (the whole middleware stack, no server, no sockets)
---requests times per round, the pages taking turns within each of --rounds rounds. Per page it
-reports the fastest and the median request over all rounds, and splits the median round into
-the time spent rendering templates (Template.render of the view's response, less the SQL it
-runs), in SQL (all statements, also those a template starts) and the rest (middleware, URL
-resolving, the view's Python). --profile NAME runs the page of that name under cProfile and
-prints the functions with the most time of their own. --after-change starts a new content
-version before every request (no fragment warm: the first request after an editor's change);
---dump writes each page's HTML into DIR (to compare variants). --database-url uses an existing
-database filled by `manage.py bench_data` (PostgreSQL: created, migrated, filled and VACUUM
-ANALYZEd by hand) instead of a throwaway SQLite file; --queries prints every SQL statement of
-one request per page with its time (with --after-change: the request after a change), and on
-PostgreSQL the EXPLAIN ANALYZE of each SELECT slower than --explain-ms. The cache is Redis at
-BENCH_RENDER_REDIS_URL (default database 5) if it answers, otherwise Django's local-memory
-cache.
+(PAGE_CACHE_SECONDS=0) and the site-wide fragments warm, as on a running site: each page of
+`make bench` (bench/pages.py, the same addresses) is requested through Django's WSGI handler
+(the whole middleware stack, no server, no sockets) --requests times per round, the pages
+taking turns within each of --rounds rounds. Per page it reports the fastest and the median
+request over all rounds, and splits the median round into the time spent rendering templates
+(Template.render of the view's response, less the SQL it runs), in SQL (all statements, also
+those a template starts) and the rest (middleware, URL resolving, the view's Python). --profile
+NAME runs the page of that name under cProfile and prints the functions with the most time of
+their own. --after-change starts a new content version before every request (no fragment warm:
+the first request after an editor's change); --dump writes each page's HTML into DIR (to
+compare variants). --database-url uses an existing database filled by `manage.py bench_data`
+(PostgreSQL: created, migrated, filled and VACUUM ANALYZEd by hand) instead of a throwaway
+SQLite file; --queries prints every SQL statement of one request per page with its time (with
+--after-change: the request after a change), and on PostgreSQL the EXPLAIN ANALYZE of each
+SELECT slower than --explain-ms. The cache is Redis at BENCH_RENDER_REDIS_URL (default database
+5) if it answers, otherwise Django's local-memory cache.
 """
 
 import argparse
@@ -40,6 +40,7 @@ import time
 from pathlib import Path
 
 from environment import production_env
+from pages import benchmark_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("BENCH_RENDER_REDIS_URL", "redis://127.0.0.1:6379/5")
@@ -94,31 +95,6 @@ def configure(articles, keep_db, database_url=None):
 
     django.setup()
     return cache_url
-
-
-def pages():
-    from apps.network.models import Meeting, Municipality
-    from apps.news.models import Article, ArticlePhoto
-
-    published = Article.objects.published()
-    total = published.count()
-    middle = published.order_by("-published_at")[total // 2]
-    day = middle.local_published_at
-    with_photos = ArticlePhoto.objects.filter(position=2).select_related("article").first()
-    article = with_photos.article if with_photos else middle
-    meeting = Meeting.objects.published().order_by("-starts_on").first()
-    return {
-        "Einfache Seite (Impressum)": "/impressum/",
-        "Startseite": "/",
-        "Nachrichten, Seite 1": "/aktuelles/",
-        "Nachrichten, tiefe Seite": f"/aktuelles/?page={max(total // 20, 1)}",
-        "Artikel mit Fotos": article.get_absolute_url(),
-        "Monatsarchiv": f"/aktuelles/{day.year}/{day.month:02d}/",
-        "Treffen, Detail": meeting.get_absolute_url(),
-        "Treffen, Liste": "/netzwerk/treffen/",
-        "Kommune": Municipality.objects.order_by("pk").first().get_absolute_url(),
-        "Suche": "/suche/?q=Kita",
-    }
 
 
 class Clock:
@@ -340,7 +316,7 @@ def main():
     parser.add_argument("--keep-db", metavar="DIR", help="keep (and reuse) the database here")
     args = parser.parse_args()
     cache_url = configure(args.articles, args.keep_db, args.database_url)
-    urls = pages()
+    urls = benchmark_urls()
     if args.only:
         urls = {name: url for name, url in urls.items() if name in args.only}
     if args.dump:

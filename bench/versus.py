@@ -2,6 +2,7 @@
 
 Usage: python bench/versus.py BEFORE.json [BEFORE.json ...] --after AFTER.json [AFTER.json ...]
                               [--goal 3] [--before-label REV] [--after-label REV]
+                              [--split RENDER.json]
 
 Issue #19 asks for every public page uncached at "≥ 3× today's req/s". Runs on different
 machines cannot answer that (hosts of one kind have differed by 2–4× between sessions), so
@@ -11,6 +12,15 @@ file is the result a run saves (docs/bench/postgres-100000.json of its checkout;
 --json FILE` writes it elsewhere). Per page: the median req/s of each side's runs, their
 ratio, the lowest and highest ratio of the runs taken pairwise in the order given, and the
 after side's p95. Pages only one side has are left out and named under the table.
+
+--split takes what `make bench-render BENCH_ARGS="--json FILE"` measured of the after version
+in one process on the same data (each page's median request and the part of it spent in
+templates) and adds how much of that template time would have to go for the page to reach the
+goal: (1 - factor / goal) * median / templates. The generous side is taken twice: render_cost's
+templates include the Python they call and the ORM work of the querysets they evaluate, and
+the server's own work per request, which no renderer removes, is left out. Over 100 % means
+that the page cannot reach the goal by faster rendering alone, not even with templates that
+cost nothing.
 """
 
 import argparse
@@ -28,8 +38,12 @@ def uncached_pages(path):
     return {name: r for name, r in result["uncached"].items() if name not in NOT_PAGES}
 
 
-def compare(before_runs, after_runs, goal):
-    """Return one row per page both sides measured, and the names only one side has."""
+def compare(before_runs, after_runs, goal, split=None):
+    """Return one row per page both sides measured, and the names only one side has.
+
+    With split (bench/render_cost.py's numbers per page), a page it measured also gets
+    "template_cut": the share of its template time that would have to go to reach the goal
+    (None for a page without templates that has not reached it)."""
     common = set.intersection(*(set(run) for run in [*before_runs, *after_runs]))
     rows = []
     for name in after_runs[0]:
@@ -40,35 +54,51 @@ def compare(before_runs, after_runs, goal):
         pairs = [
             a[name]["rps"] / b[name]["rps"] for b, a in zip(before_runs, after_runs, strict=True)
         ]
-        rows.append(
-            {
-                "name": name,
-                "before": before,
-                "after": after,
-                "factor": after / before,
-                "low": min(pairs),
-                "high": max(pairs),
-                "p95": statistics.median(run[name]["p95"] for run in after_runs),
-                "met": after / before >= goal,
-            }
-        )
+        row = {
+            "name": name,
+            "before": before,
+            "after": after,
+            "factor": after / before,
+            "low": min(pairs),
+            "high": max(pairs),
+            "p95": statistics.median(run[name]["p95"] for run in after_runs),
+            "met": after / before >= goal,
+        }
+        if split and name in split:
+            median, templates = split[name]["median_ms"], split[name]["render_ms"]
+            missing_ms = max(0.0, 1 - row["factor"] / goal) * median
+            row["template_cut"] = (
+                missing_ms / templates if templates else (None if missing_ms else 0.0)
+            )
+        rows.append(row)
     named = set().union(*(set(run) for run in [*before_runs, *after_runs]))
     return rows, sorted(named - common)
 
 
 def markdown(rows, missing, goal, before_label, after_label):
     goal_text = f"{goal:g}".replace(".", ",")
-    lines = [
+    split = any("template_cut" in row for row in rows)
+    header = (
         f"| Seite | req/s {before_label} | req/s {after_label} | Faktor | Runden paarweise "
-        f"| p95 ms {after_label} | mindestens {goal_text}× |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
-    ]
+        f"| p95 ms {after_label} | mindestens {goal_text}× |"
+    )
+    rule = "| --- | ---: | ---: | ---: | ---: | ---: | :---: |"
+    if split:
+        header += f" Templatezeit, die für {goal_text}× wegfallen müsste |"
+        rule += " ---: |"
+    lines = [header, rule]
     for row in rows:
-        lines.append(
+        line = (
             f"| {row['name']} | {row['before']:.1f} | {row['after']:.1f} | {row['factor']:.2f}× "
             f"| {row['low']:.2f}–{row['high']:.2f}× | {row['p95']:.1f} "
             f"| {'ja' if row['met'] else 'nein'} |"
         )
+        if "template_cut" in row:
+            cut = row["template_cut"]
+            line += f" {cut * 100:.0f} % |" if cut is not None else " keine Templates |"
+        elif split:
+            line += " – |"
+        lines.append(line)
     factors = [row["factor"] for row in rows]
     lines += [
         "",
@@ -76,6 +106,13 @@ def markdown(rows, missing, goal, before_label, after_label):
         f"Faktor {min(factors):.2f}–{max(factors):.2f}×, Median "
         f"{statistics.median(factors):.2f}×.",
     ]
+    if split:
+        cuts = [row["template_cut"] for row in rows if "template_cut" in row]
+        out_of_reach = sum(cut is None or cut > 1 for cut in cuts)
+        lines.append(
+            f"Auch mit Templates, die nichts kosten, unter {goal_text}×: {out_of_reach} von "
+            f"{len(cuts)} Seiten, die auch in einem Prozess gemessen sind."
+        )
     if missing:
         lines.append(f"Nicht in allen Läufen gemessen, nicht verglichen: {', '.join(missing)}.")
     return "\n".join(lines)
@@ -88,6 +125,9 @@ def main(argv=None):
     parser.add_argument("--goal", type=float, default=3.0)
     parser.add_argument("--before-label", default="vorher")
     parser.add_argument("--after-label", default="nachher")
+    parser.add_argument(
+        "--split", help="bench/render_cost.py's --json of the after version on the same data"
+    )
     args = parser.parse_args(argv)
     if len(args.before) != len(args.after):
         parser.error("as many runs after as before: they are compared pairwise")
@@ -95,6 +135,7 @@ def main(argv=None):
         [uncached_pages(path) for path in args.before],
         [uncached_pages(path) for path in args.after],
         args.goal,
+        json.loads(Path(args.split).read_text()) if args.split else None,
     )
     print(markdown(rows, missing, args.goal, args.before_label, args.after_label))
     return 0

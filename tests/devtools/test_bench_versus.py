@@ -82,3 +82,49 @@ def test_runs_are_paired_so_each_side_needs_as_many(tmp_path):
 
     with pytest.raises(SystemExit):
         versus.main([str(before), str(before), "--after", str(after)])
+
+
+def test_split_adds_how_much_template_time_would_have_to_go_to_reach_the_goal(tmp_path, capsys):
+    before = run(tmp_path, "b", Artikel=100, Suche=50, Kommune=60, Feed=80, Ical=100, Tag=70)
+    after = run(tmp_path, "a", Artikel=200, Suche=100, Kommune=90, Feed=80, Ical=400, Tag=70)
+    # As bench/render_cost.py --json writes it; the day archive was not timed in process.
+    split = tmp_path / "render.json"
+    split.write_text(
+        json.dumps(
+            {
+                "Artikel": {"median_ms": 10.0, "render_ms": 6.0, "sql_ms": 1.0},
+                "Suche": {"median_ms": 10.0, "render_ms": 2.0, "sql_ms": 5.0},
+                "Kommune": {"median_ms": 10.0, "render_ms": 1.0, "sql_ms": 3.0},
+                "Feed": {"median_ms": 5.0, "render_ms": 0.0, "sql_ms": 1.0},
+                "Ical": {"median_ms": 1.0, "render_ms": 0.0, "sql_ms": 0.0},
+            }
+        )
+    )
+
+    versus.main([str(before), "--after", str(after), "--split", str(split)])
+
+    table = capsys.readouterr().out
+    assert "Templatezeit, die für 3× wegfallen müsste |" in table.splitlines()[0]
+    # 2× now: a third of its 10 ms has to go, 3.33 ms of 6 ms of templates.
+    assert "| Artikel | 100.0 | 200.0 | 2.00× | 2.00–2.00× | 10.0 | nein | 56 % |" in table
+    # 3.33 ms of 2 ms: more than the templates take, so out of their reach.
+    assert "| Suche | 50.0 | 100.0 | 2.00× | 2.00–2.00× | 11.0 | nein | 167 % |" in table
+    # 1.5×: half of its 10 ms, against 1 ms of templates.
+    assert "| Kommune | 60.0 | 90.0 | 1.50× | 1.50–1.50× | 12.0 | nein | 500 % |" in table
+    assert "| Feed | 80.0 | 80.0 | 1.00× | 1.00–1.00× | 13.0 | nein | keine Templates |" in table
+    assert "| Ical | 100.0 | 400.0 | 4.00× | 4.00–4.00× | 14.0 | ja | 0 % |" in table
+    assert "| Tag | 70.0 | 70.0 | 1.00× | 1.00–1.00× | 15.0 | nein | – |" in table
+    assert (
+        "Auch mit Templates, die nichts kosten, unter 3×: 3 von 5 Seiten, "
+        "die auch in einem Prozess gemessen sind."
+    ) in table
+
+
+def test_without_split_the_table_has_no_column_for_it(tmp_path, capsys):
+    versus.main(
+        [str(run(tmp_path, "b", Artikel=100)), "--after", str(run(tmp_path, "a", Artikel=200))]
+    )
+
+    table = capsys.readouterr().out
+    assert "Templates" not in table
+    assert table.splitlines()[2].endswith("| 10.0 | nein |")
