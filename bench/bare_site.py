@@ -3,7 +3,14 @@
 `make bench` and `make bench-compare` serve it under the same gunicorn and wrk settings as
 the site, as the yardstick the site's pages are compared with
 (`gunicorn --pythonpath bench bare_site:application`).
+
+With BARE_SITE_PAGE (a file's path), /page/ answers that file's bytes as plainly: what serving
+as many bytes as a page costs beside the two-byte answer, so that a cache hit of that page can
+be read against both (`make bench-compare` gives it the article's HTML).
 """
+
+import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
@@ -27,6 +34,13 @@ def hello(request):
     return response
 
 
+def page(request):
+    return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+
+
 urlpatterns = [path("hello/", hello)]
+if os.environ.get("BARE_SITE_PAGE"):
+    PAGE = Path(os.environ["BARE_SITE_PAGE"]).read_bytes()
+    urlpatterns.append(path("page/", page))
 
 application = get_wsgi_application()

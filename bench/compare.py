@@ -1,22 +1,25 @@
 """`make bench-compare`: the site's stack side by side with a bare Django view.
 
 Usage: python bench/compare.py [--articles N] [--seconds S] [--rounds R] [--name NAME]
-                               [--baseline GIT_REF] [--rows TEXT] [--wagtail]
+                               [--baseline GIT_REF] [--rows TEXT] [--stack] [--wagtail]
+                               [--no-write]
 
-Serves three gunicorn instances at once, each with 2 sync workers on 127.0.0.1: the bare
-Django site of bench/bare_site.py (one view, no middleware), this site with the page cache off
-and this site with the page cache on (Redis), over a throwaway SQLite database of N articles
-(default 1,000: the rows measured here do not depend on the archive's size). wrk loads each
-row with the settings of `make bench` (1 thread, 4 connections, S seconds), the rows taking
-turns for R rounds, each run right after a run of the bare view (its pair): a row's ratio is
-the median over its pairs of its rate divided by the bare view's, so that the machine's
-drifts between minutes cancel out. The
-table goes into docs/performance.md between the markers `bench:<NAME>` (default `compare`),
-the raw numbers into docs/bench/<NAME>.json. --baseline serves the site also as it was at a
-git commit (a temporary worktree, its own Redis database) and adds its rows to the same
-rounds: before and after, measured side by side. --stack adds the two-byte view behind only
-the first 0, 4 and 8 entries of MIDDLEWARE (bench/cut_settings.py), each in a gunicorn of its
-own with the page cache off: what each part of the stack costs when served.
+Serves three gunicorn instances at once, each with 2 sync workers on 127.0.0.1: the bare Django
+site of bench/bare_site.py (one view, no middleware), this site with the page cache off and
+this site with the page cache on (Redis), over a throwaway SQLite database of N articles
+(default 1,000: the rows measured here do not depend on the archive's size). wrk loads each row
+with the settings of `make bench` (1 thread, 4 connections, S seconds), the rows taking turns
+for R rounds, each run right after a run of the bare view (its pair): a row's ratio is the
+median over its pairs of its rate divided by the bare view's, so that the machine's drifts
+between minutes cancel out. The bare site also answers the article's page as the cache hands it
+out, byte for byte (BARE_SITE_PAGE): what those bytes alone cost against the two bytes, to read
+the article's cache hit against. The table goes into docs/performance.md between the markers
+`bench:<NAME>` (default `compare`), the raw numbers into docs/bench/<NAME>.json. --baseline
+serves the site also as it was at a git commit (a temporary worktree, its own Redis database)
+and adds its rows to the same rounds: before and after, measured side by side. --stack adds the
+two-byte view behind only the first 0, 4 and 8 entries of MIDDLEWARE (bench/cut_settings.py),
+each in a gunicorn of its own with the page cache off: what each part of the stack costs when
+served.
 
 --wagtail (`make bench-compare BENCH_ARGS="--wagtail"`, issue #19: "the article detail ≥ 2×
 Wagtail's detail in the same kind of run") serves also the Wagtail 8 news site of
@@ -60,6 +63,7 @@ from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
 )
 
 BARE = "Django ohne Middleware (bench/bare_site.py)"
+BARE_ARTICLE = "Django ohne Middleware, die Bytes des Artikels mit Fotos"
 # --stack: the first k entries of MIDDLEWARE (bench/cut_settings.py); all of them is the row
 # "Triviale Ansicht, Seiten-Cache aus".
 STACK_PREFIXES = (0, 4, 8)
@@ -71,21 +75,11 @@ WAGTAIL_ARTICLE = "Wagtail 8: Artikel"
 WAGTAIL_ROWS = (WAGTAIL_ARTICLE, "Wagtail 8: Liste, Seite 1", "Wagtail 8: Liste, tiefe Seite")
 # The row of this site that issue #19 compares with WAGTAIL_ARTICLE.
 OUR_ARTICLE = "Ungecacht: Artikel mit Fotos"
-# An article with three photos, as the "Artikel mit Fotos" row of make bench.
-ARTICLE_URL = (
-    "from apps.news.models import ArticlePhoto; "
-    "print(ArticlePhoto.objects.filter(position=2).select_related('article')"
-    ".first().article.get_absolute_url())"
-)
-# The municipality page of make bench (bench/bench.py): the first municipality.
-MUNICIPALITY_URL = (
-    "from apps.network.models import Municipality; "
-    "print(Municipality.objects.order_by('pk').first().get_absolute_url())"
-)
-# The meeting page of make bench (bench/bench.py): the latest published meeting.
-MEETING_URL = (
-    "from apps.network.models import Meeting; "
-    "print(Meeting.objects.published().order_by('-starts_on').first().get_absolute_url())"
+# The addresses of make bench's pages (bench/pages.py), picked from this run's database, so
+# that the article, meeting and municipality rows are the same pages as make bench's.
+PAGE_URLS = (
+    "import json, sys; sys.path.insert(0, 'bench'); from pages import benchmark_urls; "
+    "print(json.dumps(benchmark_urls()))"
 )
 
 
@@ -206,35 +200,46 @@ def main():
         photos = max(args.articles * 2 // 5, 10)
         manage(env, "bench_data", "--articles", str(args.articles), "--photos", str(photos))
         manage(env, "collectstatic", "--noinput", "-v0")
-        article, meeting, municipality = (
+        site_urls = json.loads(
             subprocess.run(
-                [PYTHON, "manage.py", "shell", "-c", command],
+                [PYTHON, "manage.py", "shell", "-c", PAGE_URLS],
                 cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-            ).stdout.split()[-1]
-            for command in (ARTICLE_URL, MEETING_URL, MUNICIPALITY_URL)
+            ).stdout.splitlines()[-1]
         )  # fmt: skip
-
-        bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
-        bare = start("bare_site:application", bare_env, "/hello/", "--pythonpath", "bench")
-        servers.append(bare[0])
+        impressum, news, article = (
+            site_urls[name]
+            for name in ("Einfache Seite (Impressum)", "Nachrichten, Seite 1", "Artikel mit Fotos")
+        )
         off = start("config.wsgi", {**env, "PAGE_CACHE_SECONDS": "0"}, "/bench/trivial/")
         servers.append(off[0])
         on = start("config.wsgi", {**env, "PAGE_CACHE_SECONDS": "600"}, "/bench/trivial/")
         servers.append(on[0])
+        # The article's bytes as the cache hands them out, for the bare site to answer too.
+        article_page = workdir / "article.html"
+        article_page.write_bytes(
+            urllib.request.urlopen(f"http://127.0.0.1:{on[1]}{article}", timeout=120).read()
+        )
+        bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+        bare_env["BARE_SITE_PAGE"] = str(article_page)
+        bare = start("bare_site:application", bare_env, "/hello/", "--pythonpath", "bench")
+        servers.append(bare[0])
         rows = {
             BARE: (bare[1], "/hello/"),
             "Triviale Ansicht, Seiten-Cache aus": (off[1], "/bench/trivial/"),
             "Triviale Ansicht, Seiten-Cache an": (on[1], "/bench/trivial/"),
-            "Cache-Treffer: Einfache Seite (Impressum)": (on[1], "/impressum/"),
-            "Cache-Treffer: Nachrichten, Seite 1": (on[1], "/aktuelles/"),
+            "Cache-Treffer: Einfache Seite (Impressum)": (on[1], impressum),
+            "Cache-Treffer: Nachrichten, Seite 1": (on[1], news),
             "Cache-Treffer: Artikel mit Fotos": (on[1], article),
+            # The same bytes from the bare site: how much of a hit's distance to the bare
+            # two-byte view is the page's size alone.
+            BARE_ARTICLE: (bare[1], "/page/"),
             # Rendered on every request (issue #19, "Rendering"); the fragments stay warm.
-            "Ungecacht: Nachrichten, Seite 1": (off[1], "/aktuelles/"),
+            "Ungecacht: Nachrichten, Seite 1": (off[1], news),
             "Ungecacht: Artikel mit Fotos": (off[1], article),
-            "Ungecacht: Treffen, Detail": (off[1], meeting),
-            "Ungecacht: Kommune": (off[1], municipality),
+            "Ungecacht: Treffen, Detail": (off[1], site_urls["Treffen, Detail"]),
+            "Ungecacht: Kommune": (off[1], site_urls["Kommune"]),
             # The largest answer of the site: every meeting (2,000) in one 1.5 MB file.
-            "Ungecacht: iCal-Feed": (off[1], "/netzwerk/treffen.ics"),
+            "Ungecacht: iCal-Feed": (off[1], site_urls["iCal-Feed"]),
         }
         if args.rows:
             rows = {name: row for name, row in rows.items() if name == BARE or args.rows in name}

@@ -5,7 +5,7 @@ Usage: python bench/versus.py BEFORE.json [BEFORE.json ...] --after AFTER.json [
                               [--split RENDER.json]
 
 Issue #19 asks for every public page uncached at "≥ 3× today's req/s". Runs on different
-machines cannot answer that (hosts of one kind have differed by 2–4× between sessions), so
+machines cannot answer that (hosts of one kind have differed by up to 6× between sessions), so
 each version is served by its own checkout's `make bench-postgres` on the same machine, the
 runs taking turns (before, after, before, after), and this compares them page by page. Each
 file is the result a run saves (docs/bench/postgres-100000.json of its checkout; `bench.py
@@ -16,15 +16,16 @@ after side's p95. Pages only one side has are left out and named under the table
 --split takes what `make bench-render BENCH_ARGS="--json FILE"` measured of the after version
 in one process on the same data (each page's median request and the part of it spent in
 templates) and adds how much of that template time would have to go for the page to reach the
-goal: (1 - factor / goal) * median / templates. The generous side is taken twice: render_cost's
-templates include the Python they call and the ORM work of the querysets they evaluate, and
-the server's own work per request, which no renderer removes, is left out. Over 100 % means
-that the page cannot reach the goal by faster rendering alone, not even with templates that
-cost nothing.
+goal: (1 - factor / goal) * median / templates. The column errs on the generous side twice:
+render_cost's templates include the Python they call and the ORM work of the querysets they
+evaluate, and the server's own work per request, which no renderer removes, is left out. Over
+100 % means that the page cannot reach the goal by faster rendering alone, not even with
+templates that cost nothing.
 """
 
 import argparse
 import json
+import math
 import statistics
 import sys
 from pathlib import Path
@@ -75,6 +76,13 @@ def compare(before_runs, after_runs, goal, split=None):
     return rows, sorted(named - common)
 
 
+def percent(share):
+    """Write a share in whole percent, rounded away from 100 %, so that what is printed says
+    on which side of it the share lies (100 % only for exactly all)."""
+    value = share * 100
+    return f"{math.ceil(value) if share > 1 else math.floor(value)} %"
+
+
 def markdown(rows, missing, goal, before_label, after_label):
     goal_text = f"{goal:g}".replace(".", ",")
     split = any("template_cut" in row for row in rows)
@@ -95,7 +103,7 @@ def markdown(rows, missing, goal, before_label, after_label):
         )
         if "template_cut" in row:
             cut = row["template_cut"]
-            line += f" {cut * 100:.0f} % |" if cut is not None else " keine Templates |"
+            line += f" {percent(cut)} |" if cut is not None else " keine Templates |"
         elif split:
             line += " – |"
         lines.append(line)
@@ -137,6 +145,8 @@ def main(argv=None):
         args.goal,
         json.loads(Path(args.split).read_text()) if args.split else None,
     )
+    if args.split and not any("template_cut" in row for row in rows):
+        parser.error(f"no page of {args.split} is in the runs compared")
     print(markdown(rows, missing, args.goal, args.before_label, args.after_label))
     return 0
 

@@ -105,8 +105,9 @@ def test_split_adds_how_much_template_time_would_have_to_go_to_reach_the_goal(tm
 
     table = capsys.readouterr().out
     assert "Templatezeit, die für 3× wegfallen müsste |" in table.splitlines()[0]
-    # 2× now: a third of its 10 ms has to go, 3.33 ms of 6 ms of templates.
-    assert "| Artikel | 100.0 | 200.0 | 2.00× | 2.00–2.00× | 10.0 | nein | 56 % |" in table
+    # 2× now: a third of its 10 ms has to go, 3.33 ms of 6 ms of templates (55.6 %, under
+    # 100 % and so rounded down).
+    assert "| Artikel | 100.0 | 200.0 | 2.00× | 2.00–2.00× | 10.0 | nein | 55 % |" in table
     # 3.33 ms of 2 ms: more than the templates take, so out of their reach.
     assert "| Suche | 50.0 | 100.0 | 2.00× | 2.00–2.00× | 11.0 | nein | 167 % |" in table
     # 1.5×: half of its 10 ms, against 1 ms of templates.
@@ -128,3 +129,44 @@ def test_without_split_the_table_has_no_column_for_it(tmp_path, capsys):
     table = capsys.readouterr().out
     assert "Templates" not in table
     assert table.splitlines()[2].endswith("| 10.0 | nein |")
+
+
+def test_all_of_the_template_time_is_within_reach_and_a_little_more_is_not(tmp_path, capsys):
+    before = run(tmp_path, "b", Exakt=100, Knapp=100)
+    after = run(tmp_path, "a", Exakt=150, Knapp=150)
+    split = tmp_path / "render.json"
+    # Exakt: half of 10 ms has to go, and its templates take 5 ms: all of them, no more.
+    # Knapp: the same 5 ms against 4.98 ms of templates, 100.4 %: out of reach.
+    split.write_text(
+        json.dumps(
+            {
+                "Exakt": {"median_ms": 10.0, "render_ms": 5.0, "sql_ms": 1.0},
+                "Knapp": {"median_ms": 10.0, "render_ms": 4.98, "sql_ms": 1.0},
+            }
+        )
+    )
+
+    versus.main([str(before), "--after", str(after), "--split", str(split)])
+
+    table = capsys.readouterr().out
+    assert "| Exakt | 100.0 | 150.0 | 1.50× | 1.50–1.50× | 10.0 | nein | 100 % |" in table
+    assert "| Knapp | 100.0 | 150.0 | 1.50× | 1.50–1.50× | 11.0 | nein | 101 % |" in table
+    assert "unter 3×: 1 von 2 Seiten" in table
+
+
+def test_a_split_that_names_none_of_the_pages_is_refused(tmp_path, capsys):
+    split = tmp_path / "render.json"
+    split.write_text(json.dumps({"Impressum": {"median_ms": 2.0, "render_ms": 1.0}}))
+
+    with pytest.raises(SystemExit):
+        versus.main(
+            [
+                str(run(tmp_path, "b", Artikel=100)),
+                "--after",
+                str(run(tmp_path, "a", Artikel=200)),
+                "--split",
+                str(split),
+            ]
+        )
+
+    assert "no page of" in capsys.readouterr().err

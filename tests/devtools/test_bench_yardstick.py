@@ -21,3 +21,34 @@ def test_the_two_byte_view_answers_as_the_bare_sites_view():
     assert bare.returncode == 0, bare.stderr
     ours = bench_trivial(RequestFactory().get("/bench/trivial/"))
     assert json.loads(bare.stdout) == [200, dict(ours.headers), ours.content.decode()]
+
+
+PAGE_VIEW = (
+    "import json, sys; sys.path.insert(0, 'bench'); import bare_site;"
+    "from django.test import Client;"
+    "r = Client().get('/page/');"
+    "print(json.dumps([r.status_code, r['Content-Type'], r.content.decode()]))"
+)
+
+
+def test_the_bare_site_answers_a_pages_bytes_when_given_the_file(tmp_path):
+    page = tmp_path / "article.html"
+    page.write_bytes("<h1>Präventionskette Ahlen</h1>".encode())
+
+    bare = run_python(
+        "-c", PAGE_VIEW, env={"PATH": os.environ.get("PATH", ""), "BARE_SITE_PAGE": str(page)}
+    )
+
+    assert bare.returncode == 0, bare.stderr
+    assert json.loads(bare.stdout) == [
+        200,
+        "text/html; charset=utf-8",
+        "<h1>Präventionskette Ahlen</h1>",
+    ]
+
+
+def test_the_bare_site_has_no_page_without_the_file():
+    bare = run_python("-c", PAGE_VIEW, env={"PATH": os.environ.get("PATH", "")})
+
+    assert bare.returncode == 0, bare.stderr
+    assert json.loads(bare.stdout)[0] == 404
