@@ -35,7 +35,11 @@ def hello(request):
 
 
 def page(request):
-    return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+    # With its length, as the site's stored pages carry it (gunicorn would otherwise send
+    # the body chunked).
+    response = HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+    response["Content-Length"] = str(len(PAGE))
+    return response
 
 
 urlpatterns = [path("hello/", hello)]

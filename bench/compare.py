@@ -63,7 +63,7 @@ from bench import (  # noqa: E402 - bench.py reads BENCH_REDIS_URL on import
 )
 
 BARE = "Django ohne Middleware (bench/bare_site.py)"
-BARE_ARTICLE = "Django ohne Middleware, die Bytes des Artikels mit Fotos"
+BARE_ARTICLE = "Django ohne Middleware, dieselben Bytes wie Cache-Treffer: Artikel mit Fotos"
 # --stack: the first k entries of MIDDLEWARE (bench/cut_settings.py); all of them is the row
 # "Triviale Ansicht, Seiten-Cache aus".
 STACK_PREFIXES = (0, 4, 8)
@@ -150,6 +150,18 @@ def start_wagtail(python, workdir, articles):
         )  # fmt: skip
     log(f"Wagtail: ready in {time.monotonic() - began:.0f} s")
     return start("newssite.wsgi", env, "/nachrichten/", cwd=WAGTAIL_SITE, python=python)
+
+
+def with_baseline(rows, tag, baseline_ports):
+    """Return the rows with each row of this site preceded by its twin on the baseline's
+    server (baseline_ports: this site's port to the baseline's), named with tag. The bare
+    site's rows (their port is none of this site's) stay single: they have no "before"."""
+    result = {}
+    for name, (port, url) in rows.items():
+        if port in baseline_ports:
+            result[name + tag] = (baseline_ports[port], url)
+        result[name] = (port, url)
+    return result
 
 
 def stop(server):
@@ -261,19 +273,11 @@ def main():
                 cwd=baseline,
             )  # fmt: skip
             servers.append(old_on[0])
-            tag = f" ({args.baseline})"
-            rows = {
-                name + suffix: value
-                for name, (port, url) in list(rows.items())
-                for suffix, value in (
-                    [("", (port, url))]
-                    if name == BARE
-                    else [
-                        (tag, ({off[1]: old_off[1], on[1]: old_on[1]}[port], url)),
-                        ("", (port, url)),
-                    ]
-                )
-            }
+            rows = with_baseline(
+                rows,
+                f" ({args.baseline})",
+                {off[1]: old_off[1], on[1]: old_on[1]},
+            )
         if args.stack:
             # The two-byte view behind the first k middleware only, served as the whole stack
             # is: where between the bare view and the whole stack the time goes.

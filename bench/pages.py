@@ -19,8 +19,8 @@ def benchmark_urls():
     meeting = Meeting.objects.published().order_by("-starts_on").first()
     deep = min(500, max(1, published.count() // 10))
     return {
-        # The layout alone (navigation, sidebar, footer) around a short text: the floor of
-        # every page, to read the other rows against.
+        # The layout alone (header, navigation, footer; no sidebar) around a short text: the
+        # floor of every page, to read the other rows against.
         "Einfache Seite (Impressum)": "/impressum/",
         "Startseite": "/",
         "Nachrichten, Seite 1": "/aktuelles/",

@@ -5,7 +5,7 @@ Usage: python bench/versus.py BEFORE.json [BEFORE.json ...] --after AFTER.json [
                               [--split RENDER.json]
 
 Issue #19 asks for every public page uncached at "≥ 3× today's req/s". Runs on different
-machines cannot answer that (hosts of one kind have differed by up to 6× between sessions), so
+machines cannot answer that (the hosts have differed by up to 6× between sessions), so
 each version is served by its own checkout's `make bench-postgres` on the same machine, the
 runs taking turns (before, after, before, after), and this compares them page by page. Each
 file is the result a run saves (docs/bench/postgres-100000.json of its checkout; `bench.py
@@ -77,10 +77,13 @@ def compare(before_runs, after_runs, goal, split=None):
 
 
 def percent(share):
-    """Write a share in whole percent, rounded away from 100 %, so that what is printed says
-    on which side of it the share lies (100 % only for exactly all)."""
+    """Write a share in whole percent, rounded away from 0 % and 100 %, so that what is
+    printed says on which side of them the share lies (0 % only for nothing, 100 % only for
+    exactly all)."""
     value = share * 100
-    return f"{math.ceil(value) if share > 1 else math.floor(value)} %"
+    if share > 1:
+        return f"{math.ceil(value)} %"
+    return f"{max(math.floor(value), 1) if share > 0 else 0} %"
 
 
 def markdown(rows, missing, goal, before_label, after_label):

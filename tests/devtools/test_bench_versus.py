@@ -131,9 +131,9 @@ def test_without_split_the_table_has_no_column_for_it(tmp_path, capsys):
     assert table.splitlines()[2].endswith("| 10.0 | nein |")
 
 
-def test_all_of_the_template_time_is_within_reach_and_a_little_more_is_not(tmp_path, capsys):
-    before = run(tmp_path, "b", Exakt=100, Knapp=100)
-    after = run(tmp_path, "a", Exakt=150, Knapp=150)
+def test_shares_are_rounded_away_from_none_and_all_of_the_template_time(tmp_path, capsys):
+    before = run(tmp_path, "b", Exakt=100, Knapp=100, Fast=100)
+    after = run(tmp_path, "a", Exakt=150, Knapp=150, Fast=299)
     split = tmp_path / "render.json"
     # Exakt: half of 10 ms has to go, and its templates take 5 ms: all of them, no more.
     # Knapp: the same 5 ms against 4.98 ms of templates, 100.4 %: out of reach.
@@ -142,6 +142,8 @@ def test_all_of_the_template_time_is_within_reach_and_a_little_more_is_not(tmp_p
             {
                 "Exakt": {"median_ms": 10.0, "render_ms": 5.0, "sql_ms": 1.0},
                 "Knapp": {"median_ms": 10.0, "render_ms": 4.98, "sql_ms": 1.0},
+                # 2.99×: 0.03 ms of 5 ms, 0.7 %: something to cut, so not "0 %".
+                "Fast": {"median_ms": 10.0, "render_ms": 5.0, "sql_ms": 1.0},
             }
         )
     )
@@ -151,7 +153,8 @@ def test_all_of_the_template_time_is_within_reach_and_a_little_more_is_not(tmp_p
     table = capsys.readouterr().out
     assert "| Exakt | 100.0 | 150.0 | 1.50× | 1.50–1.50× | 10.0 | nein | 100 % |" in table
     assert "| Knapp | 100.0 | 150.0 | 1.50× | 1.50–1.50× | 11.0 | nein | 101 % |" in table
-    assert "unter 3×: 1 von 2 Seiten" in table
+    assert "| Fast | 100.0 | 299.0 | 2.99× | 2.99–2.99× | 12.0 | nein | 1 % |" in table
+    assert "unter 3×: 1 von 3 Seiten" in table
 
 
 def test_a_split_that_names_none_of_the_pages_is_refused(tmp_path, capsys):
