@@ -2,7 +2,8 @@
 
 bench/bench.py serves them under gunicorn; bench/render_cost.py times the same addresses in
 one process, so that a page's row in one can be read against its row in the other
-(bench/versus.py --split). Needs Django set up, on a database filled by `manage.py bench_data`.
+(bench/versus.py --split); bench/compare.py takes its rows' addresses from here too. Needs
+Django set up, on a database filled by `manage.py bench_data`.
 """
 
 
