@@ -30,6 +30,21 @@ def run(tmp_path, name, p95=10.0, **rates):
     return path
 
 
+def render_split(tmp_path, **pages):
+    """Write what bench/render_cost.py --json saves: per page its median request and the part
+    of it in templates, in ms (median, templates)."""
+    path = tmp_path / "render.json"
+    path.write_text(
+        json.dumps(
+            {
+                page: {"median_ms": median, "render_ms": templates, "sql_ms": 0.0}
+                for page, (median, templates) in pages.items()
+            }
+        )
+    )
+    return path
+
+
 def test_pages_are_compared_by_the_median_of_each_sides_runs(tmp_path, capsys):
     before = [
         run(tmp_path, "b1", Artikel=100, Suche=50, Kommune=60),
@@ -87,18 +102,14 @@ def test_runs_are_paired_so_each_side_needs_as_many(tmp_path):
 def test_split_adds_how_much_template_time_would_have_to_go_to_reach_the_goal(tmp_path, capsys):
     before = run(tmp_path, "b", Artikel=100, Suche=50, Kommune=60, Feed=80, Ical=100, Tag=70)
     after = run(tmp_path, "a", Artikel=200, Suche=100, Kommune=90, Feed=80, Ical=400, Tag=70)
-    # As bench/render_cost.py --json writes it; the day archive was not timed in process.
-    split = tmp_path / "render.json"
-    split.write_text(
-        json.dumps(
-            {
-                "Artikel": {"median_ms": 10.0, "render_ms": 6.0, "sql_ms": 1.0},
-                "Suche": {"median_ms": 10.0, "render_ms": 2.0, "sql_ms": 5.0},
-                "Kommune": {"median_ms": 10.0, "render_ms": 1.0, "sql_ms": 3.0},
-                "Feed": {"median_ms": 5.0, "render_ms": 0.0, "sql_ms": 1.0},
-                "Ical": {"median_ms": 1.0, "render_ms": 0.0, "sql_ms": 0.0},
-            }
-        )
+    # The day archive was not timed in process.
+    split = render_split(
+        tmp_path,
+        Artikel=(10.0, 6.0),
+        Suche=(10.0, 2.0),
+        Kommune=(10.0, 1.0),
+        Feed=(5.0, 0.0),
+        Ical=(1.0, 0.0),
     )
 
     versus.main([str(before), "--after", str(after), "--split", str(split)])
@@ -134,19 +145,10 @@ def test_without_split_the_table_has_no_column_for_it(tmp_path, capsys):
 def test_shares_are_rounded_away_from_none_and_all_of_the_template_time(tmp_path, capsys):
     before = run(tmp_path, "b", Exakt=100, Knapp=100, Fast=100)
     after = run(tmp_path, "a", Exakt=150, Knapp=150, Fast=299)
-    split = tmp_path / "render.json"
     # Exakt: half of 10 ms has to go, and its templates take 5 ms: all of them, no more.
     # Knapp: the same 5 ms against 4.98 ms of templates, 100.4 %: out of reach.
-    split.write_text(
-        json.dumps(
-            {
-                "Exakt": {"median_ms": 10.0, "render_ms": 5.0, "sql_ms": 1.0},
-                "Knapp": {"median_ms": 10.0, "render_ms": 4.98, "sql_ms": 1.0},
-                # 2.99×: 0.03 ms of 5 ms, 0.7 %: something to cut, so not "0 %".
-                "Fast": {"median_ms": 10.0, "render_ms": 5.0, "sql_ms": 1.0},
-            }
-        )
-    )
+    # Fast: 2.99×, 0.03 ms of 5 ms, 0.7 %: something to cut, so not "0 %".
+    split = render_split(tmp_path, Exakt=(10.0, 5.0), Knapp=(10.0, 4.98), Fast=(10.0, 5.0))
 
     versus.main([str(before), "--after", str(after), "--split", str(split)])
 
@@ -158,8 +160,7 @@ def test_shares_are_rounded_away_from_none_and_all_of_the_template_time(tmp_path
 
 
 def test_a_split_that_names_none_of_the_pages_is_refused(tmp_path, capsys):
-    split = tmp_path / "render.json"
-    split.write_text(json.dumps({"Impressum": {"median_ms": 2.0, "render_ms": 1.0}}))
+    split = render_split(tmp_path, Impressum=(2.0, 1.0))
 
     with pytest.raises(SystemExit):
         versus.main(
