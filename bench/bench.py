@@ -24,7 +24,15 @@ import urllib.request
 from pathlib import Path
 
 from environment import production_env
-from report import BARE, save_results, section_name, table, write_section, write_summaries
+from report import (
+    BARE,
+    save_results,
+    section_name,
+    table,
+    write_results,
+    write_section,
+    write_summaries,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -309,7 +317,7 @@ def main():
             "cached": cached,
         }
         if args.json:  # e.g. for bench/versus.py, beside another checkout's run
-            Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+            write_results(args.json, results)
         if not args.no_write:
             write_section(section_name(args.db, args.articles), text)
             save_results(args.db, args.articles, results)

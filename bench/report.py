@@ -178,10 +178,14 @@ def write_summaries(kind):
         write_section(f"{kind}-goals", goals)
 
 
+def write_results(path, data):
+    """Write a run's numbers as docs/bench/ keeps them (bench/versus.py reads this form)."""
+    Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
 def save_results(kind, articles, data):
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{kind}-{articles}.json"
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    write_results(RESULTS / f"{kind}-{articles}.json", data)
 
 
 def write_section(kind, text):

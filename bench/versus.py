@@ -55,25 +55,31 @@ def compare(before_runs, after_runs, goal, split=None):
         pairs = [
             a[name]["rps"] / b[name]["rps"] for b, a in zip(before_runs, after_runs, strict=True)
         ]
+        factor = after / before
         row = {
             "name": name,
             "before": before,
             "after": after,
-            "factor": after / before,
+            "factor": factor,
             "low": min(pairs),
             "high": max(pairs),
             "p95": statistics.median(run[name]["p95"] for run in after_runs),
-            "met": after / before >= goal,
+            "met": factor >= goal,
         }
         if split and name in split:
-            median, templates = split[name]["median_ms"], split[name]["render_ms"]
-            missing_ms = max(0.0, 1 - row["factor"] / goal) * median
-            row["template_cut"] = (
-                missing_ms / templates if templates else (None if missing_ms else 0.0)
-            )
+            row["template_cut"] = template_cut(factor, goal, split[name])
         rows.append(row)
     named = set().union(*(set(run) for run in [*before_runs, *after_runs]))
     return rows, sorted(named - common)
+
+
+def template_cut(factor, goal, page):
+    """Return the share of a page's template time that would have to go for its factor to
+    reach the goal, or None if it is short and has no template time to cut."""
+    missing_ms = max(0.0, 1 - factor / goal) * page["median_ms"]
+    if page["render_ms"]:
+        return missing_ms / page["render_ms"]
+    return None if missing_ms else 0.0
 
 
 def percent(share):

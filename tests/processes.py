@@ -1,5 +1,6 @@
 """Run Python in a fresh process in the project folder, for settings read at start-up."""
 
+import json
 import os
 import subprocess
 import sys
@@ -26,3 +27,16 @@ def run_python(*args, env, timeout=60):
         text=True,
         timeout=timeout,
     )
+
+
+def bench_script_output(code, **env):
+    """Run `code` in a fresh process with bench/ on its path (its scripts import each other by
+    name, and some set up Django or the environment on import) and only PATH and env in its
+    environment; return what it printed, read as JSON."""
+    done = run_python(
+        "-c",
+        f"import sys; sys.path.insert(0, 'bench'); {code}",
+        env={"PATH": os.environ.get("PATH", ""), **env},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

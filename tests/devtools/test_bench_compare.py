@@ -1,13 +1,10 @@
 """bench/compare.py (`make bench-compare`): rows of the site before and after, side by side."""
 
-import json
-import os
+from tests.processes import bench_script_output
 
-from tests.processes import run_python
-
-# compare.py sets BENCH_REDIS_URL on import and imports bench/ by name: in a process of its own.
+# compare.py sets BENCH_REDIS_URL on import: in a process of its own.
 WITH_BASELINE = (
-    "import json, sys; sys.path.insert(0, 'bench'); import compare;"
+    "import json, compare;"
     "rows = {compare.BARE: (1, '/hello/'), compare.BARE_ARTICLE: (1, '/page/'),"
     " 'Cache-Treffer: Artikel': (3, '/a/'), 'Ungecacht: Artikel': (2, '/a/')};"
     "print(json.dumps(list(compare.with_baseline(rows, ' (abc1234)', {2: 12, 3: 13}).items())))"
@@ -15,10 +12,7 @@ WITH_BASELINE = (
 
 
 def test_each_row_of_the_site_gets_its_baseline_twin_and_the_bare_sites_rows_none():
-    done = run_python("-c", WITH_BASELINE, env={"PATH": os.environ.get("PATH", "")})
-
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == [
+    assert bench_script_output(WITH_BASELINE) == [
         ["Django ohne Middleware (bench/bare_site.py)", [1, "/hello/"]],
         # The bare site answering the article's bytes has no "before" either.
         [
